@@ -1,0 +1,54 @@
+#pragma once
+// Fiber: the simulator's record of one simulated thread. Internal to sim/; records are
+// reused across runs, so a run after warm-up allocates none.
+
+#include <cstdint>
+
+#include <boost/context/fiber.hpp>
+
+#include "sim/ids.h"
+#include "sim/op.h"
+#include "sim/task.h"
+
+namespace interleave {
+
+// Where a fiber is in its life.
+enum class FiberState : std::uint8_t { runnable, blocked, exited };
+
+// What a blocked fiber's wait ended with.
+enum class WakeReason : std::uint8_t { none, woken, timed_out };
+
+// A first-in first-out list of waiting fibers, linked through Fiber::next_waiter/prev_waiter.
+struct WaiterList {
+  std::int32_t head = -1;  // invariant: -1 iff empty; index of the oldest waiter
+  std::int32_t tail = -1;  // invariant: -1 iff empty; index of the newest waiter
+};
+
+// One simulated thread.
+struct Fiber {
+  FiberId id{0};
+  FiberId parent{0};
+  std::uint32_t name_offset = 0;  // the name is names_[offset, offset + length) in the simulator
+  std::uint32_t name_length = 0;
+  FiberState state = FiberState::runnable;
+  bool starting = false;  // true until its first scheduling point (eager start, see simulator)
+  Op pending;             // invariant: when runnable, the op it performs if picked
+  std::uint64_t ready_seq = 0;  // when it last became ready; fifo order among runnable fibers
+  boost::context::fiber cont;   // invariant: non-empty iff started, suspended and not exited
+  Task body;                    // the fiber's code; destroyed when it exits or is unwound
+
+  // Blocking: what a blocked fiber waits on, for wakeups and deadlock reports.
+  OpKind blocked_in = OpKind::wait;  // wait, join or sleep; meaningful when blocked
+  ObjectId waiting_on = kNoObject;   // the wait queue, when blocked in wait
+  FiberId joining{0};                // the fiber waited for, when blocked in join
+  bool linked = false;               // in the waiters of waiting_on (wait) or of joining (join)
+  std::int32_t next_waiter = -1;
+  std::int32_t prev_waiter = -1;
+  WakeReason wake = WakeReason::none;  // how its last wait ended
+  std::uint64_t timer_gen = 0;         // bumped to cancel its pending timer
+  WaiterList joiners;                  // fibers blocked joining this one
+  std::uint64_t steps = 0;             // steps performed in this run
+  std::uint64_t steps_at_window = 0;   // steps when the livelock window opened
+};
+
+}  // namespace interleave

@@ -1,0 +1,47 @@
+#pragma once
+// The visible operations: each is one step, preceded by a scheduling point.
+
+#include <cstdint>
+#include <string_view>
+
+#include "sim/ids.h"
+
+namespace interleave {
+
+// What a step does. The order is part of no format; names are (see to_string).
+enum class OpKind : std::uint8_t {
+  load,              // Shared/Atomic load: reads its object
+  store,             // Shared/Atomic store: writes its object
+  exchange,          // Atomic exchange: reads and writes
+  fetch_add,         // Atomic fetch_add: reads and writes
+  compare_exchange,  // Atomic compare_exchange: reads, and writes when it succeeds
+  test_and_set,      // Atomic test_and_set: reads and writes
+  clear,             // Atomic clear: writes
+  wait,              // WaitQueue wait_if: reads the word, writes the queue, may block
+  wake,              // WaitQueue wake_one/wake_all: writes the queue
+  resume,            // a woken or timed-out fiber returning from its wait or sleep
+  spawn,             // Thread construction: creates a fiber
+  join,              // Thread join: waits for a fiber to exit
+  sleep,             // sleep(d): blocks until the clock reaches now + d
+  yield,             // yield(): gives up the CPU; a hint that the fiber is spinning
+  exit,              // the fiber's body returned
+};
+
+// A pending or performed operation: its kind, its object, and for spawn/join the other fiber.
+struct Op {
+  OpKind kind = OpKind::yield;
+  ObjectId object = kNoObject;  // the object touched, or kNoObject
+  ObjectId word = kNoObject;    // for wait: the word compared; otherwise kNoObject
+  FiberId other{0};             // for spawn/join: the child or joined fiber
+};
+
+// to_string() names an operation kind as it appears in traces ("load", "test_and_set", ...).
+std::string_view to_string(OpKind kind);
+
+// writes() tells whether a step of this kind may modify its object.
+constexpr bool writes(OpKind kind) {
+  return kind != OpKind::load && kind != OpKind::resume && kind != OpKind::yield &&
+         kind != OpKind::sleep && kind != OpKind::join;
+}
+
+}  // namespace interleave

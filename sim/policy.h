@@ -1,0 +1,107 @@
+#pragma once
+// The policy interface: at each scheduling point a policy is shown a read-only view and
+// picks which runnable fiber performs the next step. A policy only decides.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sim/ids.h"
+#include "sim/op.h"
+#include "sim/outcome.h"
+
+namespace interleave {
+
+class Simulator;
+
+// Why there is a scheduling point: what the current fiber did in its last step.
+enum class Reason : std::uint8_t {
+  start,   // the first point of a run; no fiber has run yet
+  spawn,   // the current fiber just spawned a fiber
+  access,  // the current fiber just performed a memory or queue operation
+  yield,   // the current fiber just yielded (or failed a test-and-set): it is spinning
+  block,   // the current fiber just blocked (wait, join, sleep); it is not runnable
+  exit,    // the current fiber just exited
+};
+
+// to_string() names a reason as traces print it.
+std::string_view to_string(Reason reason);
+
+// The read-only view a policy decides on. Valid only during the pick() call.
+class SchedulingPoint {
+ public:
+  SchedulingPoint(const Simulator& sim, std::span<const FiberId> runnable, FiberId current,
+                  bool current_runnable, Reason reason, std::uint64_t step, Nanos clock)
+      : sim_(&sim),
+        runnable_(runnable),
+        current_(current),
+        current_runnable_(current_runnable),
+        reason_(reason),
+        step_(step),
+        clock_(clock) {}
+
+  // runnable() lists the fibers that may perform the next step: ascending ids, never empty.
+  std::span<const FiberId> runnable() const { return runnable_; }
+  // current() is the fiber that performed the last step (fiber 0 at the start).
+  FiberId current() const { return current_; }
+  // current_runnable() tells whether picking another fiber would preempt the current one.
+  bool current_runnable() const { return current_runnable_; }
+  // reason() tells what the current fiber did last.
+  Reason reason() const { return reason_; }
+  // step() is the index of the step about to be decided (0-based).
+  std::uint64_t step() const { return step_; }
+  // clock() is the virtual time now.
+  Nanos clock() const { return clock_; }
+  // pending(f) is the operation runnable fiber f performs if picked.
+  Op pending(FiberId f) const;
+  // ready_since(f) orders runnable fibers by when they last became ready (lower = earlier).
+  std::uint64_t ready_since(FiberId f) const;
+  // is_runnable(f) tells whether f is in runnable().
+  bool is_runnable(FiberId f) const;
+
+ private:
+  const Simulator* sim_;
+  std::span<const FiberId> runnable_;  // invariant: ascending, unique, non-empty
+  FiberId current_;
+  bool current_runnable_;
+  Reason reason_;
+  std::uint64_t step_;
+  Nanos clock_;
+};
+
+// A policy's answer: a runnable fiber, or giving the run up with a reason.
+struct Decision {
+  FiberId fiber{0};
+  bool give_up = false;
+  std::string_view why;  // when give_up: why; must outlive the run (policy-owned storage)
+
+  // pick(f) runs fiber f next.
+  static Decision pick(FiberId f) { return Decision{f, false, {}}; }
+  // stop(why) ends the run with status cut and message why.
+  static Decision stop(std::string_view why) { return Decision{FiberId{0}, true, why}; }
+};
+
+// A policy's name and settings, as traces and reproduce lines record them.
+struct PolicyInfo {
+  std::string name;                                           // "fifo", "random", ...
+  std::vector<std::pair<std::string, std::int64_t>> params;  // e.g. {"seed", 7}, {"depth", 3}
+};
+
+// The interface every scheduling policy implements; one object may serve many runs.
+class Policy {
+ public:
+  virtual ~Policy() = default;
+  // begin_run() prepares for the next run; false means there is nothing left to run.
+  virtual bool begin_run() { return true; }
+  // pick(point) chooses the fiber that performs the next step.
+  virtual Decision pick(const SchedulingPoint& point) = 0;
+  // end_run(outcome) tells the policy how the run it decided ended.
+  virtual void end_run(const Outcome& /*outcome*/) {}
+  // info() names the policy and its settings.
+  virtual PolicyInfo info() const = 0;
+};
+
+}  // namespace interleave

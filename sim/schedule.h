@@ -1,0 +1,23 @@
+#pragma once
+// The compact schedule string: the fiber of every step, run-length encoded.
+// Grammar: ITEM ("," ITEM)*, ITEM = FIBER | FIBER "x" COUNT, e.g. "0x3,1x2,0" means
+// fiber 0 for three steps, fiber 1 for two, then fiber 0. No shell-special characters.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/ids.h"
+
+namespace interleave {
+
+// format_schedule(s) encodes a decision list.
+std::string format_schedule(std::span<const FiberId> schedule);
+
+// parse_schedule(text, error) decodes a schedule string; on malformed text it returns nullopt
+// and sets error to one line naming the offending item.
+std::optional<std::vector<FiberId>> parse_schedule(std::string_view text, std::string& error);
+
+}  // namespace interleave

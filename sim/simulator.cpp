@@ -1,0 +1,597 @@
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+namespace interleave {
+
+namespace {
+
+// Keeps traces identical across build folders and machines: only the file's own name.
+std::string_view file_name(const char* path) {
+  std::string_view p(path);
+  auto slash = p.find_last_of('/');
+  return slash == std::string_view::npos ? p : p.substr(slash + 1);
+}
+
+bool timer_later(const auto& a, const auto& b) {
+  if (a.deadline != b.deadline) return a.deadline > b.deadline;
+  return a.fiber > b.fiber;
+}
+
+}  // namespace
+
+std::string_view to_string(Reason reason) {
+  switch (reason) {
+    case Reason::start: return "start";
+    case Reason::spawn: return "spawn";
+    case Reason::access: return "access";
+    case Reason::yield: return "yield";
+    case Reason::block: return "block";
+    case Reason::exit: return "exit";
+  }
+  return "unknown";
+}
+
+Op SchedulingPoint::pending(FiberId f) const { return sim_->pending_of(f); }
+std::uint64_t SchedulingPoint::ready_since(FiberId f) const { return sim_->ready_seq_of(f); }
+bool SchedulingPoint::is_runnable(FiberId f) const {
+  return std::binary_search(runnable_.begin(), runnable_.end(), f);
+}
+
+Simulator::Simulator(RunConfig config) : config_(config), pool_(config.stack_size) {
+  install_overflow_handler();
+}
+
+Simulator::~Simulator() = default;
+
+void Simulator::set_config(const RunConfig& config) {
+  if (running_) throw std::logic_error("set_config() called during a run");
+  if (config.stack_size != config_.stack_size) {
+    throw std::logic_error("the stack size of a simulator is fixed at construction");
+  }
+  config_ = config;
+}
+
+std::uint32_t Simulator::store_name(std::string_view name) {
+  auto offset = static_cast<std::uint32_t>(names_.size());
+  names_.append(name);
+  return offset;
+}
+
+std::string_view Simulator::fiber_name(FiberId f) const {
+  const Fiber& r = *fibers_.at(index(f));
+  return std::string_view(names_).substr(r.name_offset, r.name_length);
+}
+
+std::string_view Simulator::object_name(ObjectId o) const {
+  const ObjectRecord& r = objects_.at(index(o));
+  return std::string_view(names_).substr(r.name_offset, r.name_length);
+}
+
+ObjectId Simulator::register_object(std::string_view kind, std::string_view name) {
+  if (!running_) throw std::logic_error("objects must be created inside a run");
+  ObjectId id{static_cast<std::uint32_t>(objects_.size())};
+  ObjectRecord rec;
+  rec.kind = kind;
+  rec.name_offset = store_name(name);
+  rec.name_length = static_cast<std::uint32_t>(name.size());
+  objects_.push_back(rec);
+  if (observer_ != nullptr) observer_->on_object(id, kind, name);
+  return id;
+}
+
+Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
+  if (running_) throw std::logic_error("run() called during a run");
+  policy_ = &policy;
+  observer_ = observer;
+  fiber_count_ = 0;
+  runnable_.clear();
+  timers_.clear();
+  objects_.clear();
+  names_.clear();
+  schedule_.clear();
+  woken_.clear();
+  point_runnable_.clear();
+  results_.clear();
+  stats_ = Stats{};
+  outcome_ = Outcome{};
+  clock_ = Nanos{0};
+  ready_counter_ = 0;
+  window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
+  last_reason_ = Reason::start;
+  ended_ = false;
+  teardown_ = false;
+  running_ = true;
+  if (observer_ != nullptr) observer_->on_run_start();
+  return new_fiber("main", FiberId{0});
+}
+
+Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
+  if (fiber_count_ == fibers_.size()) fibers_.push_back(std::make_unique<Fiber>());
+  Fiber& f = *fibers_[fiber_count_];
+  f.id = FiberId{fiber_count_++};
+  f.parent = parent;
+  if (name.empty()) {
+    char buf[16];
+    int n = std::snprintf(buf, sizeof buf, "t%u", index(f.id));
+    f.name_offset = store_name(std::string_view(buf, static_cast<std::size_t>(n)));
+    f.name_length = static_cast<std::uint32_t>(n);
+  } else {
+    f.name_offset = store_name(name);
+    f.name_length = static_cast<std::uint32_t>(name.size());
+  }
+  f.state = FiberState::runnable;
+  f.starting = false;
+  f.pending = Op{};
+  f.ready_seq = ++ready_counter_;
+  f.linked = false;
+  f.next_waiter = f.prev_waiter = -1;
+  f.wake = WakeReason::none;
+  ++f.timer_gen;
+  f.joiners = WaiterList{};
+  f.steps = 0;
+  f.steps_at_window = 0;
+  runnable_.push_back(f.id);  // ids grow, so the set stays ascending
+  if (observer_ != nullptr) observer_->on_fiber(f.id, fiber_name(f.id), parent);
+  return f;
+}
+
+void Simulator::start_fiber(Fiber& child) {
+  child.cont = boost::context::fiber(
+      std::allocator_arg, PooledStack(pool_),
+      [this, &child](boost::context::fiber&& from) { return fiber_main(child, std::move(from)); });
+  Fiber* parent = current_;
+  child.starting = true;
+  starter_ = parent;
+  current_ = &child;
+  transfer(parent, child.cont);
+  // The child ran up to its first scheduling point and handed control back.
+  current_ = parent;
+  if (parent != nullptr) {
+    woken_.push_back(child.id);
+    end_step();
+  }
+}
+
+RunResult Simulator::execute() {
+  Fiber& main = *fibers_[0];
+  current_ = nullptr;
+  start_fiber(main);
+  current_ = &main;
+  if (!ended_) {
+    Fiber* next = decide_next(Reason::start);
+    if (next != nullptr) {
+      current_ = next;
+      transfer(nullptr, next->cont);
+    }
+  }
+  unwind_all();
+  running_ = false;
+  outcome_.step = stats_.steps;
+  stats_.clock = clock_;
+  if (observer_ != nullptr) observer_->on_run_end(outcome_, results_, stats_);
+  policy_->end_run(outcome_);
+  return RunResult{outcome_, std::move(results_), stats_};
+}
+
+boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&& from) {
+  store_continuation(std::move(from));
+  std::string error;
+  bool threw = false;
+  try {
+    self.body();
+  } catch (const boost::context::detail::forced_unwind&) {
+    throw;
+  } catch (const std::exception& e) {
+    threw = true;
+    error = e.what();
+  } catch (...) {
+    threw = true;
+    error = "an exception that is not a std::exception";
+  }
+  if (threw) {
+    fail("fiber '" + std::string(fiber_name(self.id)) + "' threw: " + error);
+  }
+  self.body.reset();
+  begin_step(Op{OpKind::exit, kNoObject, kNoObject, self.id});
+  self.state = FiberState::exited;
+  remove_runnable(self);
+  while (self.joiners.head != -1) {
+    Fiber& j = *fibers_[static_cast<std::size_t>(self.joiners.head)];
+    unlink(j);
+    j.wake = WakeReason::woken;
+    make_runnable(j, OpKind::join, kNoObject);
+  }
+  end_step();
+  Fiber* next = decide_next(Reason::exit);
+  switching_from_ = &self;
+  if (next == nullptr) return std::move(host_);
+  current_ = next;
+  return std::move(next->cont);
+}
+
+void Simulator::store_continuation(boost::context::fiber&& c) {
+  if (switching_from_ != nullptr) {
+    switching_from_->cont = std::move(c);
+  } else {
+    host_ = std::move(c);
+  }
+}
+
+void Simulator::transfer(Fiber* from, boost::context::fiber& to) {
+  switching_from_ = from;
+  boost::context::fiber c = std::move(to).resume();
+  store_continuation(std::move(c));
+}
+
+void Simulator::switch_away(Fiber* self, Fiber* next) {
+  if (next == nullptr) {
+    transfer(self, host_);
+  } else {
+    current_ = next;
+    transfer(self, next->cont);
+  }
+}
+
+void Simulator::begin_step(Op op) {
+  if (teardown_) return;
+  Fiber* self = current_;
+  self->pending = op;
+  if (self->starting) [[unlikely]] {
+    // Eager start: the new fiber ran its local code up to this first operation; hand control
+    // back to whoever started it. It is resumed here once picked for this operation.
+    self->starting = false;
+    Fiber* starter = starter_;
+    current_ = starter;
+    if (starter == nullptr) {
+      transfer(self, host_);
+    } else {
+      transfer(self, starter->cont);
+    }
+    return;
+  }
+  Fiber* next = decide_next(last_reason_);
+  if (next == self) [[likely]] return;
+  switch_away(self, next);
+}
+
+void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written) {
+  if (teardown_) return;
+  Fiber* self = current_;
+  const OpKind kind = self->pending.kind;
+  if (observer_ != nullptr) {
+    StepEvent e;
+    e.step = stats_.steps;
+    e.clock = clock_;
+    e.fiber = self->id;
+    e.op = self->pending;
+    e.reason = point_reason_;
+    e.read = read;
+    e.written = written;
+    e.woken = woken_;
+    e.runnable = point_runnable_;
+    observer_->on_step(e);
+  }
+  woken_.clear();
+  ++self->steps;
+  if (stats_.steps == window_start_) {
+    for (std::uint32_t i = 0; i < fiber_count_; ++i) {
+      fibers_[i]->steps_at_window = fibers_[i]->steps;
+    }
+  }
+  ++stats_.steps;
+  clock_ += config_.step_cost;
+  last_reason_ = kind == OpKind::spawn   ? Reason::spawn
+                 : kind == OpKind::yield ? Reason::yield
+                                         : Reason::access;
+}
+
+Fiber* Simulator::decide_next(Reason reason) {
+  if (ended_) return nullptr;
+  if (!timers_.empty() && timers_.front().deadline <= clock_) fire_due_timers();
+  if (runnable_.empty() && !advance_to_next_timer()) {
+    end_without_runnable();
+    return nullptr;
+  }
+  if (stats_.steps >= config_.max_steps) [[unlikely]] {
+    std::string msg = "step limit of " + std::to_string(config_.max_steps) +
+                      " reached; kept running in the last " +
+                      std::to_string(config_.max_steps - window_start_) + " steps:";
+    bool first = true;
+    for (std::uint32_t i = 0; i < fiber_count_; ++i) {
+      const Fiber& f = *fibers_[i];
+      if (f.steps > f.steps_at_window) {
+        msg += first ? " " : ", ";
+        msg += std::string(fiber_name(f.id)) + " (" + std::to_string(f.steps - f.steps_at_window) +
+               " steps)";
+        first = false;
+      }
+    }
+    finish(Status::livelock, std::move(msg));
+    return nullptr;
+  }
+  Fiber* cur = current_;
+  const bool cur_runnable = cur->state == FiberState::runnable;
+  if (observer_ != nullptr) {
+    point_runnable_.assign(runnable_.begin(), runnable_.end());
+    point_reason_ = reason;
+  }
+  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, stats_.steps, clock_);
+  const Decision d = policy_->pick(point);
+  if (d.give_up) {
+    finish(Status::cut, std::string(d.why));
+    return nullptr;
+  }
+  if (!runnable_now(d.fiber)) {
+    finish(Status::cut, "the policy picked fiber " + std::to_string(index(d.fiber)) +
+                            ", which is not runnable");
+    return nullptr;
+  }
+  Fiber* next = fibers_[index(d.fiber)].get();
+  schedule_.push_back(d.fiber);
+  if (next != cur) {
+    ++stats_.context_switches;
+    clock_ += config_.switch_cost;
+    if (cur_runnable) {
+      if (reason != Reason::yield) ++stats_.preemptions;
+      cur->ready_seq = ++ready_counter_;
+    }
+  }
+  return next;
+}
+
+void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
+  f.state = FiberState::runnable;
+  f.ready_seq = ++ready_counter_;
+  f.pending = Op{OpKind::resume, object, kNoObject, resume_from == OpKind::join ? f.joining : f.id};
+  auto it = std::lower_bound(runnable_.begin(), runnable_.end(), f.id);
+  runnable_.insert(it, f.id);
+  woken_.push_back(f.id);
+}
+
+void Simulator::remove_runnable(Fiber& f) {
+  auto it = std::lower_bound(runnable_.begin(), runnable_.end(), f.id);
+  if (it != runnable_.end() && *it == f.id) runnable_.erase(it);
+}
+
+WaiterList& Simulator::list_of(const Fiber& f) {
+  return f.blocked_in == OpKind::join ? fibers_[index(f.joining)]->joiners
+                                      : objects_[index(f.waiting_on)].waiters;
+}
+
+void Simulator::link(WaiterList& list, Fiber& f) {
+  f.linked = true;
+  f.next_waiter = -1;
+  f.prev_waiter = list.tail;
+  const auto me = static_cast<std::int32_t>(index(f.id));
+  if (list.tail != -1) {
+    fibers_[static_cast<std::size_t>(list.tail)]->next_waiter = me;
+  } else {
+    list.head = me;
+  }
+  list.tail = me;
+}
+
+void Simulator::unlink(Fiber& f) {
+  if (!f.linked) return;
+  WaiterList* list = &list_of(f);
+  if (f.prev_waiter != -1) {
+    fibers_[static_cast<std::size_t>(f.prev_waiter)]->next_waiter = f.next_waiter;
+  } else {
+    list->head = f.next_waiter;
+  }
+  if (f.next_waiter != -1) {
+    fibers_[static_cast<std::size_t>(f.next_waiter)]->prev_waiter = f.prev_waiter;
+  } else {
+    list->tail = f.prev_waiter;
+  }
+  f.linked = false;
+  f.next_waiter = f.prev_waiter = -1;
+}
+
+void Simulator::block_current() {
+  Fiber* self = current_;
+  self->state = FiberState::blocked;
+  remove_runnable(*self);
+  ++stats_.blocks;
+  Fiber* next = decide_next(Reason::block);
+  switch_away(self, next);
+  // Back here: picked for the resume step.
+}
+
+void Simulator::fire_due_timers() {
+  while (!timers_.empty() && timers_.front().deadline <= clock_) {
+    std::pop_heap(timers_.begin(), timers_.end(),
+                  [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+    Timer t = timers_.back();
+    timers_.pop_back();
+    Fiber& f = *fibers_[t.fiber];
+    if (f.timer_gen != t.gen || f.state != FiberState::blocked) continue;  // cancelled
+    const OpKind in = f.blocked_in;
+    const ObjectId obj = f.waiting_on;
+    unlink(f);
+    f.wake = WakeReason::timed_out;
+    make_runnable(f, in, in == OpKind::wait ? obj : kNoObject);
+  }
+}
+
+bool Simulator::advance_to_next_timer() {
+  while (!timers_.empty()) {
+    const Timer& t = timers_.front();
+    const Fiber& f = *fibers_[t.fiber];
+    if (f.timer_gen == t.gen && f.state == FiberState::blocked) {
+      clock_ = std::max(clock_, t.deadline);
+      fire_due_timers();
+      return !runnable_.empty();
+    }
+    std::pop_heap(timers_.begin(), timers_.end(),
+                  [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+    timers_.pop_back();
+  }
+  return false;
+}
+
+std::string Simulator::describe_wait(const Fiber& f) const {
+  std::string who(fiber_name(f.id));
+  switch (f.blocked_in) {
+    case OpKind::join:
+      return who + " waits to join " + std::string(fiber_name(f.joining));
+    case OpKind::wait: {
+      const ObjectRecord& o = objects_[index(f.waiting_on)];
+      return who + " waits on " + std::string(o.kind) + " '" +
+             std::string(object_name(f.waiting_on)) + "'";
+    }
+    default:
+      return who + " is blocked";
+  }
+}
+
+void Simulator::end_without_runnable() {
+  std::string msg;
+  for (std::uint32_t i = 0; i < fiber_count_; ++i) {
+    const Fiber& f = *fibers_[i];
+    if (f.state != FiberState::blocked) continue;
+    msg += msg.empty() ? "no fiber can run: " : "; ";
+    msg += describe_wait(f);
+  }
+  if (msg.empty()) {
+    finish(Status::ok, {});
+  } else {
+    finish(Status::deadlock, std::move(msg));
+  }
+}
+
+void Simulator::finish(Status status, std::string message) {
+  if (ended_) return;
+  ended_ = true;
+  outcome_.status = status;
+  outcome_.message = std::move(message);
+}
+
+void Simulator::unwind_all() {
+  teardown_ = true;
+  for (std::uint32_t i = fiber_count_; i-- > 0;) {
+    Fiber& f = *fibers_[i];
+    if (f.cont) {
+      current_ = &f;
+      boost::context::fiber doomed = std::move(f.cont);
+      // Destroying a suspended fiber unwinds its stack (forced_unwind): destructors run.
+    }
+    f.body.reset();
+    unlink(f);
+  }
+  teardown_ = false;
+}
+
+void Simulator::yield() {
+  if (teardown_) return;
+  begin_step(Op{OpKind::yield});
+  ++stats_.spin_steps;
+  end_step();
+}
+
+void Simulator::sleep(Nanos d) {
+  if (teardown_) return;
+  begin_step(Op{OpKind::sleep, kNoObject, kNoObject, current_->id});
+  Fiber* self = current_;
+  self->blocked_in = OpKind::sleep;
+  self->waiting_on = kNoObject;
+  const Nanos deadline = clock_ + std::max(d, Nanos{0});
+  timers_.push_back(Timer{deadline, index(self->id), ++self->timer_gen});
+  std::push_heap(timers_.begin(), timers_.end(),
+                 [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+  end_step();
+  block_current();
+  end_step();
+}
+
+void Simulator::join(FiberId target) {
+  if (teardown_) return;
+  begin_step(Op{OpKind::join, kNoObject, kNoObject, target});
+  Fiber& t = *fibers_.at(index(target));
+  if (t.state == FiberState::exited) {
+    end_step();
+    return;
+  }
+  Fiber* self = current_;
+  self->blocked_in = OpKind::join;
+  self->joining = target;
+  link(t.joiners, *self);
+  end_step();
+  block_current();
+  end_step();
+}
+
+WaitResult Simulator::wait(ObjectId queue, bool matches, std::int64_t read,
+                           std::optional<Nanos> timeout) {
+  if (teardown_) return WaitResult::not_blocked;
+  if (!matches) {
+    end_step(read);
+    return WaitResult::not_blocked;
+  }
+  Fiber* self = current_;
+  self->blocked_in = OpKind::wait;
+  self->waiting_on = queue;
+  self->wake = WakeReason::none;
+  link(objects_[index(queue)].waiters, *self);
+  ++self->timer_gen;
+  if (timeout) {
+    timers_.push_back(Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id),
+                            self->timer_gen});
+    std::push_heap(timers_.begin(), timers_.end(),
+                   [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+  }
+  end_step(read);
+  block_current();
+  end_step();
+  return self->wake == WakeReason::timed_out ? WaitResult::timed_out : WaitResult::woken;
+}
+
+std::uint32_t Simulator::wake(ObjectId queue, bool all) {
+  if (teardown_) return 0;
+  WaiterList& list = objects_[index(queue)].waiters;
+  std::uint32_t n = 0;
+  while (list.head != -1) {
+    Fiber& f = *fibers_[static_cast<std::size_t>(list.head)];
+    unlink(f);
+    ++f.timer_gen;  // cancels its timeout
+    f.wake = WakeReason::woken;
+    make_runnable(f, OpKind::wait, queue);
+    ++n;
+    if (!all) break;
+  }
+  end_step();
+  return n;
+}
+
+void Simulator::check(bool cond, std::string_view message, std::source_location where) {
+  if (cond || teardown_) return;
+  fail(std::string(message) + " (check at " + std::string(file_name(where.file_name())) + ":" +
+       std::to_string(where.line()) + ")");
+}
+
+void Simulator::fail(std::string_view message) {
+  if (teardown_ || !running_) return;
+  finish(Status::failed, std::string(message));
+  switch_away(current_, nullptr);
+}
+
+void Simulator::report(std::string_view name, ResultValue value) {
+  for (auto& [n, v] : results_) {
+    if (n == name) {
+      v = std::move(value);
+      return;
+    }
+  }
+  results_.emplace_back(std::string(name), std::move(value));
+}
+
+void Simulator::note(std::string_view text) {
+  if (observer_ != nullptr && !teardown_) {
+    observer_->on_note(current_->id, stats_.steps == 0 ? 0 : stats_.steps - 1, text);
+  }
+}
+
+}  // namespace interleave

@@ -1,0 +1,195 @@
+#pragma once
+// Simulator: the one central object. It owns the fibers, the virtual clock, the wait queues
+// and the step loop, and runs one scenario from scratch under one policy per run().
+// Scenarios, primitives and the objects of sim/ reach it through an explicit reference.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <source_location>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sim/config.h"
+#include "sim/fiber.h"
+#include "sim/ids.h"
+#include "sim/observer.h"
+#include "sim/op.h"
+#include "sim/outcome.h"
+#include "sim/policy.h"
+#include "sim/stack_pool.h"
+
+namespace interleave {
+
+// What run() returns: the verdict, the scenario's reported results, and the costs.
+struct RunResult {
+  Outcome outcome;
+  Results results;
+  Stats stats;
+};
+
+// How a wait ended: the word did not match (no block), a wake, or the timeout.
+enum class WaitResult : std::uint8_t { not_blocked, woken, timed_out };
+
+class Simulator {
+ public:
+  // Simulator(config) prepares an empty simulator; stacks are mapped lazily and reused.
+  explicit Simulator(RunConfig config = {});
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+  ~Simulator();
+
+  // run(policy, body, observer) executes body as fiber 0 ("main") from a fresh state under
+  // policy and returns when the run ends; abandoned fibers are unwound before it returns.
+  // The caller calls policy.begin_run() before; run() calls policy.end_run() at the end.
+  template <class F>
+  RunResult run(Policy& policy, F&& body, Observer* observer = nullptr) {
+    Fiber& main = prepare_run(policy, observer);
+    main.body.assign(std::forward<F>(body));
+    return execute();
+  }
+
+  // config() is the configuration runs use; set_config() changes it between runs.
+  const RunConfig& config() const { return config_; }
+  void set_config(const RunConfig& config);
+
+  // schedule() is the decision list of the last (or current) run: the fiber of every step.
+  std::span<const FiberId> schedule() const { return schedule_; }
+
+  // ---- For scenario code (inside a run) ----
+
+  // now() is the virtual time; reading it is not a step.
+  Nanos now() const { return clock_; }
+  // yield() is a step that offers the CPU to other fibers; it counts as spinning.
+  void yield();
+  // sleep(d) is a step that blocks the calling fiber until the clock reaches now + d.
+  void sleep(Nanos d);
+  // check(cond, message) ends the run as failed, naming message and the caller's file:line.
+  void check(bool cond, std::string_view message,
+             std::source_location where = std::source_location::current());
+  // fail(message) ends the run as failed with message; it does not return inside a run.
+  void fail(std::string_view message);
+  // report(name, value) records a result of the run (replacing an earlier one of that name).
+  void report(std::string_view name, ResultValue value);
+  // current_fiber() is the fiber running now.
+  FiberId current_fiber() const { return current_->id; }
+  // fiber_name(f) and object_name(o) are the names given at spawn and registration.
+  std::string_view fiber_name(FiberId f) const;
+  std::string_view object_name(ObjectId o) const;
+  // fiber_count() is the number of fibers spawned in this run, main included.
+  std::uint32_t fiber_count() const { return fiber_count_; }
+  // tracing() tells whether an observer is attached; build note texts only when it is.
+  bool tracing() const { return observer_ != nullptr; }
+  // note(text) attaches a primitive-level event ("acquired m") to the last step.
+  void note(std::string_view text);
+  // unwinding() is true while abandoned fibers are being unwound after the run ended; visible
+  // operations then take effect at once without scheduling, and blocking ones return.
+  bool unwinding() const { return teardown_; }
+
+  // ---- Kernel interface, used by Shared, Atomic, WaitQueue and Thread ----
+
+  // register_object(kind, name) gives a new object its id; kind must be a string literal.
+  ObjectId register_object(std::string_view kind, std::string_view name);
+  // begin_step(op) is the scheduling point before op; it returns when the calling fiber has
+  // been picked to perform op, which it then performs without interruption.
+  void begin_step(Op op);
+  // end_step(read, written) completes the step begun by begin_step.
+  void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {});
+  // count_spin() marks the step in progress as spinning (a failed test-and-set).
+  void count_spin() { ++stats_.spin_steps; }
+  // spawn(name, body) is a step that creates a runnable fiber; returns its id.
+  template <class F>
+  FiberId spawn(std::string_view name, F&& body) {
+    if (teardown_) return FiberId{0xFFFFFFFFu};
+    begin_step(Op{OpKind::spawn, kNoObject, kNoObject, FiberId{fiber_count_}});
+    Fiber& child = new_fiber(name, current_->id);
+    child.body.assign(std::forward<F>(body));
+    start_fiber(child);
+    return child.id;
+  }
+  // join(f) is a step that blocks until fiber f has exited.
+  void join(FiberId f);
+  // wait(queue, word, matches, read, timeout) is the step of WaitQueue::wait_if after its
+  // begin_step: it blocks on queue when matches, until woken or the timeout passes.
+  WaitResult wait(ObjectId queue, bool matches, std::int64_t read, std::optional<Nanos> timeout);
+  // wake(queue, all) is the step of wake_one/wake_all after its begin_step; returns how many
+  // fibers it made runnable (oldest waiter first).
+  std::uint32_t wake(ObjectId queue, bool all);
+  // pending_of(f), ready_seq_of(f), runnable_now(f): the per-fiber facts SchedulingPoint shows.
+  Op pending_of(FiberId f) const { return fibers_[index(f)]->pending; }
+  std::uint64_t ready_seq_of(FiberId f) const { return fibers_[index(f)]->ready_seq; }
+  bool runnable_now(FiberId f) const {
+    return index(f) < fiber_count_ && fibers_[index(f)]->state == FiberState::runnable;
+  }
+
+ private:
+  struct Timer {
+    Nanos deadline;
+    std::uint32_t fiber;
+    std::uint64_t gen;  // matches Fiber::timer_gen while the timer is live
+  };
+  struct ObjectRecord {
+    std::string_view kind;  // a string literal
+    std::uint32_t name_offset = 0;
+    std::uint32_t name_length = 0;
+    WaiterList waiters;  // for wait queues: the blocked fibers, oldest first
+  };
+
+  Fiber& prepare_run(Policy& policy, Observer* observer);
+  RunResult execute();
+  Fiber& new_fiber(std::string_view name, FiberId parent);
+  void start_fiber(Fiber& child);
+  boost::context::fiber fiber_main(Fiber& self, boost::context::fiber&& from);
+  Fiber* decide_next(Reason reason);
+  void switch_away(Fiber* self, Fiber* next);
+  void transfer(Fiber* from, boost::context::fiber& to);
+  void store_continuation(boost::context::fiber&& c);
+  void block_current();
+  void make_runnable(Fiber& f, OpKind resume_from, ObjectId object);
+  void remove_runnable(Fiber& f);
+  WaiterList& list_of(const Fiber& f);
+  void link(WaiterList& list, Fiber& f);
+  void unlink(Fiber& f);
+  void fire_due_timers();
+  bool advance_to_next_timer();
+  void end_without_runnable();
+  void finish(Status status, std::string message);
+  void unwind_all();
+  std::uint32_t store_name(std::string_view name);
+  std::string describe_wait(const Fiber& f) const;
+
+  RunConfig config_;
+  StackPool pool_;
+  std::vector<std::unique_ptr<Fiber>> fibers_;  // records reused across runs; first
+                                                // fiber_count_ are this run's
+  std::uint32_t fiber_count_ = 0;
+  std::vector<FiberId> runnable_;         // invariant: ascending, unique, exactly the runnable
+  std::vector<Timer> timers_;             // min-heap on (deadline, fiber)
+  std::vector<ObjectRecord> objects_;     // this run's objects, by ObjectId
+  std::string names_;                     // fiber and object names of this run
+  std::vector<FiberId> schedule_;         // invariant: one entry per decided step
+  std::vector<FiberId> woken_;            // fibers made runnable by the step in progress
+  std::vector<FiberId> point_runnable_;   // runnable set at the last point (only when tracing)
+  Results results_;
+  Stats stats_;
+  Outcome outcome_;
+  Policy* policy_ = nullptr;
+  Observer* observer_ = nullptr;
+  Fiber* current_ = nullptr;          // the fiber in control (the last one, while the host runs)
+  Fiber* switching_from_ = nullptr;   // who suspended in the last transfer; null = the host
+  Fiber* starter_ = nullptr;          // who eagerly started the fiber now starting; null = host
+  boost::context::fiber host_;        // the host (run()'s caller) while a fiber runs
+  Nanos clock_{0};
+  std::uint64_t ready_counter_ = 0;
+  std::uint64_t window_start_ = 0;    // step at which the livelock window opens
+  Reason last_reason_ = Reason::start;
+  Reason point_reason_ = Reason::start;
+  bool running_ = false;   // inside execute()
+  bool ended_ = false;     // the outcome is decided
+  bool teardown_ = false;  // abandoned fibers are being unwound
+};
+
+}  // namespace interleave

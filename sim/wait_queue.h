@@ -1,0 +1,49 @@
+#pragma once
+// WaitQueue: block/wake with futex semantics. wait_if() checks the word and blocks in one
+// step, so a wake between the check and the block cannot be lost.
+
+#include <optional>
+#include <string_view>
+
+#include "sim/atomic.h"
+#include "sim/simulator.h"
+#include "sim/traced_value.h"
+
+namespace interleave {
+
+// A first-in first-out queue of blocked fibers.
+class WaitQueue {
+ public:
+  // WaitQueue(sim, name) registers the queue with the running simulator.
+  WaitQueue(Simulator& sim, std::string_view name)
+      : sim_(sim), id_(sim.register_object("wait_queue", name)) {}
+  WaitQueue(const WaitQueue&) = delete;
+  WaitQueue& operator=(const WaitQueue&) = delete;
+
+  // wait_if(word, expected, timeout) is a step: if word holds expected the fiber blocks until
+  // woken or until timeout passes; otherwise it returns not_blocked at once.
+  template <class T>
+  WaitResult wait_if(Atomic<T>& word, T expected, std::optional<Nanos> timeout = std::nullopt) {
+    sim_.begin_step(Op{OpKind::wait, id_, word.id()});
+    const T v = word.value_;
+    return sim_.wait(id_, v == expected, traced_value(v).value_or(0), timeout);
+  }
+  // wake_one() is a step that makes the oldest waiter runnable; false if none was waiting.
+  bool wake_one() {
+    sim_.begin_step(Op{OpKind::wake, id_});
+    return sim_.wake(id_, false) != 0;
+  }
+  // wake_all() is a step that makes every waiter runnable; returns how many there were.
+  std::uint32_t wake_all() {
+    sim_.begin_step(Op{OpKind::wake, id_});
+    return sim_.wake(id_, true);
+  }
+  // id() is the queue's object id.
+  ObjectId id() const { return id_; }
+
+ private:
+  Simulator& sim_;
+  ObjectId id_;
+};
+
+}  // namespace interleave
