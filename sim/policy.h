@@ -86,7 +86,7 @@ struct Decision {
 
 // A policy's name and settings, as traces and reproduce lines record them.
 struct PolicyInfo {
-  std::string name;                                           // "fifo", "random", ...
+  std::string name;                                          // "fifo", "random", ...
   std::vector<std::pair<std::string, std::int64_t>> params;  // e.g. {"seed", 7}, {"depth", 3}
 };
 
