@@ -1,0 +1,204 @@
+#include "cli/run_command.h"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "cli/duration.h"
+#include "cli/exit_codes.h"
+#include "cli/result_format.h"
+#include "cli/scenario_lookup.h"
+#include "cli/trace_output.h"
+#include "cli/usage_error.h"
+#include "sim/policies/fifo.h"
+#include "sim/policies/policy_factory.h"
+#include "sim/policies/replay.h"
+#include "sim/schedule.h"
+#include "sim/simulator.h"
+#include "traces/run_summary.h"
+
+namespace interleave {
+
+CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
+  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
+      ->required();
+  auto* policy =
+      cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
+          ->capture_default_str();
+  cmd->add_option("--seed", o.seed, "Seed of random and pct (the first of --runs)")
+      ->capture_default_str();
+  cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms, 500us")
+      ->capture_default_str();
+  cmd->add_option("--depth", o.depth, "pct: bug depth d (d-1 priority change points)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--pct-steps", o.pct_steps,
+                  "pct: steps estimate k for change points (default: steps of a fifo run)");
+  cmd->add_option("--runs", o.runs, "Run N seeds (seed, seed+1, ...), stop at the first failure")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  cmd->add_option("--schedule", o.schedule,
+                  "Replay this schedule string (printed by every run) instead of a policy");
+  cmd->add_option("--trace", o.trace, "Write the run's JSON trace to FILE");
+  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)");
+  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{4'000'000'000}));
+  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
+      ->capture_default_str();
+  cmd->add_flag("--json", o.json, "Print one JSON object instead of the summary");
+  cmd->add_flag("--show", o.show, "Also print the run as swimlanes (text export)");
+  cmd->callback([&o, policy] { o.policy_given = policy->count() > 0; });
+  return *cmd;
+}
+
+namespace {
+
+struct Reported {
+  RunResult result;
+  std::vector<FiberId> schedule;
+  std::optional<std::uint64_t> seed;
+  PolicyInfo policy;
+  std::uint64_t runs = 0;
+};
+
+std::string reproduce_line(const RunOptions& o, const Scenario& scenario, const Params& params,
+                           const Reported& r) {
+  std::ostringstream s;
+  s << "interleave run " << scenario.name;
+  for (std::size_t i = 0; i < params.values().size(); ++i) {
+    const auto& [name, value] = params.values()[i];
+    if (value != scenario.params[i].default_value) s << " --param " << name << "=" << value;
+  }
+  if (!o.schedule.empty()) {
+    s << " --schedule " << o.schedule;
+  } else {
+    s << " --policy " << o.policy;
+    if (r.seed) s << " --seed " << *r.seed;
+    if (o.policy == "rr") s << " --quantum " << o.quantum;
+    if (o.policy == "pct") {
+      s << " --depth " << o.depth;
+      if (o.pct_steps != 0) s << " --pct-steps " << o.pct_steps;
+    }
+  }
+  if (o.max_steps != RunOptions{}.max_steps) s << " --max-steps " << o.max_steps;
+  if (o.step_cost != RunOptions{}.step_cost) s << " --step-cost " << o.step_cost;
+  return s.str();
+}
+
+int exit_code_for(Status status) {
+  switch (status) {
+    case Status::ok: return kExitOk;
+    case Status::cut: return kExitUsage;
+    default: return kExitFailed;
+  }
+}
+
+}  // namespace
+
+int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  const Scenario& scenario = find_scenario_or_throw(o.scenario);
+  std::string error;
+  const std::optional<Params> params = scenario.resolve(o.params, error);
+  if (!params) throw UsageError(error);
+
+  RunConfig config;
+  config.max_steps = o.max_steps;
+  const auto step_cost = parse_duration(o.step_cost);
+  if (!step_cost) throw UsageError("--step-cost '" + o.step_cost + "' is not a duration like 1us");
+  config.step_cost = *step_cost;
+
+  const bool replaying = !o.schedule.empty();
+  std::vector<FiberId> decisions;
+  if (replaying) {
+    if (o.policy_given) throw UsageError("--schedule replays a schedule; drop --policy");
+    if (o.runs != 1) throw UsageError("--schedule replays one run; drop --runs");
+    auto parsed = parse_schedule(o.schedule, error);
+    if (!parsed) throw UsageError("--schedule: " + error);
+    decisions = std::move(*parsed);
+  }
+  PolicySpec spec;
+  spec.name = o.policy;
+  spec.depth = o.depth;
+  spec.steps = o.pct_steps;
+  const auto quantum = parse_duration(o.quantum);
+  if (!quantum || quantum->count() == 0) {
+    throw UsageError("--quantum '" + o.quantum + "' is not a positive duration like 10ms");
+  }
+  spec.quantum = *quantum;
+  if (!replaying && !make_policy(spec, error)) throw UsageError(error);
+  const bool seeded = o.policy == "random" || o.policy == "pct";
+  if (o.runs > 1 && !seeded && !replaying) {
+    throw UsageError("--runs needs a seeded policy (random or pct); " + o.policy +
+                     " gives the same run every time");
+  }
+
+  Simulator sim(config);
+  auto body = [&] { scenario.body(sim, *params); };
+  if (o.policy == "pct" && spec.steps == 0 && !replaying) {
+    FifoPolicy probe;
+    probe.begin_run();
+    spec.steps = std::max<std::uint64_t>(1, sim.run(probe, body).stats.steps);
+  }
+
+  Reported reported;
+  std::unique_ptr<Policy> policy;
+  for (std::uint64_t i = 0; i < o.runs; ++i) {
+    if (replaying) {
+      policy = std::make_unique<ReplayPolicy>(decisions);
+    } else {
+      spec.seed = o.seed + i;
+      policy = make_policy(spec, error);
+    }
+    policy->begin_run();
+    reported.result = sim.run(*policy, body);
+    reported.schedule.assign(sim.schedule().begin(), sim.schedule().end());
+    reported.seed = seeded && !replaying ? std::optional<std::uint64_t>(spec.seed) : std::nullopt;
+    reported.policy = policy->info();
+    reported.runs = i + 1;
+    if (replaying) {
+      const auto& replay = static_cast<const ReplayPolicy&>(*policy);
+      if (replay.diverged()) {
+        throw UsageError("--schedule does not fit this scenario: " + replay.error());
+      }
+    }
+    if (reported.result.outcome.status != Status::ok) break;
+  }
+
+  RunSummary summary;
+  summary.scenario = scenario.name;
+  summary.params = params->values();
+  summary.policy = reported.policy;
+  summary.seed = reported.seed;
+  summary.outcome = reported.result.outcome;
+  summary.results = reported.result.results;
+  summary.stats = reported.result.stats;
+  summary.schedule = format_schedule(reported.schedule);
+  summary.reproduce = reproduce_line(o, scenario, *params, reported);
+  summary.runs = reported.runs;
+
+  std::string shown;
+  if (!o.trace.empty() || o.show) {
+    TraceRequest request{scenario, *params, config, reported.schedule, reported.result};
+    TraceOutput traced = record_trace(request);
+    if (!o.trace.empty()) {
+      write_trace(traced, o.trace);
+      summary.trace = o.trace;
+    }
+    if (o.show) shown = traced.text;
+  }
+
+  if (o.json) {
+    out << run_summary_json(summary);
+  } else {
+    if (!shown.empty()) out << shown << "\n";
+    print_summary(summary, out);
+  }
+  (void)err;
+  return exit_code_for(summary.outcome.status);
+}
+
+}  // namespace interleave
