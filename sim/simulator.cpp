@@ -112,6 +112,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   ready_counter_ = 0;
   window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
   last_reason_ = Reason::start;
+  spun_ = false;
   ended_ = false;
   teardown_ = false;
   running_ = true;
@@ -372,8 +373,10 @@ Fiber* Simulator::decide_next(Reason reason) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
-  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, stats_.steps, clock_);
+  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, spun_, stats_.steps,
+                        clock_);
   const Decision d = policy_->pick(point);
+  spun_ = false;
   if (d.give_up) {
     finish(Status::cut, std::string(d.why));
     return nullptr;
@@ -545,7 +548,7 @@ void Simulator::unwind_all() {
 void Simulator::yield() {
   if (teardown_) return;
   begin_step(Op{OpKind::yield});
-  ++stats_.spin_steps;
+  count_spin();
   end_step();
 }
 

@@ -105,7 +105,10 @@ class Simulator {
   // end_step(read, written) completes the step begun by begin_step.
   void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {});
   // count_spin() marks the step in progress as spinning (a failed test-and-set).
-  void count_spin() { ++stats_.spin_steps; }
+  void count_spin() {
+    ++stats_.spin_steps;
+    spun_ = true;
+  }
   // spawn(name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
   FiberId spawn(std::string_view name, F&& body) {
@@ -194,6 +197,7 @@ class Simulator {
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
   Reason last_reason_ = Reason::start;
   Reason point_reason_ = Reason::start;
+  bool spun_ = false;      // the step in progress (or the last one) was spinning
   bool running_ = false;   // inside execute()
   bool ended_ = false;     // the outcome is decided
   bool teardown_ = false;  // abandoned fibers are being unwound
