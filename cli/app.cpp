@@ -7,6 +7,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/list_command.h"
+#include "cli/run_command.h"
 #include "cli/usage_error.h"
 
 namespace interleave {
@@ -22,7 +23,9 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
              "70 internal error. `interleave COMMAND --help` describes each command.");
 
   ListOptions list_options;
+  RunOptions run_options;
   CLI::App& list = add_list_command(app, list_options);
+  CLI::App& run = add_run_command(app, run_options);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +45,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (list.parsed()) return run_list(list_options, out);
+    if (run.parsed()) return run_run(run_options, out, err);
   } catch (const UsageError& e) {
     err << "interleave: error: " << e.what() << "\n";
     return kExitUsage;

@@ -10,6 +10,7 @@
 #include "cli/result_format.h"
 #include "cli/scenario_lookup.h"
 #include "cli/trace_output.h"
+#include "traces/export_text.h"
 #include "cli/usage_error.h"
 #include "sim/policies/fifo.h"
 #include "sim/policies/policy_factory.h"
@@ -182,13 +183,13 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
 
   std::string shown;
   if (!o.trace.empty() || o.show) {
-    TraceRequest request{scenario, *params, config, reported.schedule, reported.result};
-    TraceOutput traced = record_trace(request);
+    const Trace trace = record_trace(TraceRequest{scenario, *params, config, reported.policy,
+                                                  reported.schedule, reported.result});
     if (!o.trace.empty()) {
-      write_trace(traced, o.trace);
+      write_trace_or_throw(trace, o.trace);
       summary.trace = o.trace;
     }
-    if (o.show) shown = traced.text;
+    if (o.show) shown = export_text(trace);
   }
 
   if (o.json) {
