@@ -549,7 +549,7 @@ WaitResult Simulator::wait(ObjectId queue, bool matches, std::int64_t read,
   return self->wake == WakeReason::timed_out ? WaitResult::timed_out : WaitResult::woken;
 }
 
-std::uint32_t Simulator::wake(ObjectId queue, bool all) {
+std::uint32_t Simulator::wake(ObjectId queue, bool all, FiberId* first) {
   if (teardown_) return 0;
   WaiterList& list = objects_[index(queue)].waiters;
   std::uint32_t n = 0;
@@ -559,6 +559,7 @@ std::uint32_t Simulator::wake(ObjectId queue, bool all) {
     ++f.timer_gen;  // cancels its timeout
     f.wake = WakeReason::woken;
     make_runnable(f, OpKind::wait, queue);
+    if (n == 0 && first != nullptr) *first = f.id;
     ++n;
     if (!all) break;
   }

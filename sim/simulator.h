@@ -115,9 +115,10 @@ class Simulator {
   // wait(queue, word, matches, read, timeout) is the step of WaitQueue::wait_if after its
   // begin_step: it blocks on queue when matches, until woken or the timeout passes.
   WaitResult wait(ObjectId queue, bool matches, std::int64_t read, std::optional<Nanos> timeout);
-  // wake(queue, all) is the step of wake_one/wake_all after its begin_step; returns how many
-  // fibers it made runnable (oldest waiter first).
-  std::uint32_t wake(ObjectId queue, bool all);
+  // wake(queue, all, first) is the step of wake_one/wake_all after its begin_step; returns how
+  // many fibers it made runnable (oldest waiter first) and, when first is given and some fiber
+  // was woken, stores the first one there.
+  std::uint32_t wake(ObjectId queue, bool all, FiberId* first = nullptr);
   // pending_of(f), ready_seq_of(f), runnable_now(f): the per-fiber facts SchedulingPoint shows.
   Op pending_of(FiberId f) const { return fibers_[index(f)]->pending; }
   std::uint64_t ready_seq_of(FiberId f) const { return fibers_[index(f)]->ready_seq; }
