@@ -47,9 +47,7 @@ class Atomic {
     return old;
   }
   // fetch_add(d) is a step that adds d and returns the previous value.
-  T fetch_add(T d)
-    requires std::integral<T>
-  {
+  T fetch_add(T d) requires std::integral<T> {
     sim_.begin_step(Op{OpKind::fetch_add, id_});
     T old = value_;
     value_ = static_cast<T>(old + d);
@@ -72,9 +70,7 @@ class Atomic {
   }
   // test_and_set() is a step that sets the flag and returns whether it was already set; a
   // true result counts as a spinning step.
-  bool test_and_set()
-    requires std::same_as<T, bool>
-  {
+  bool test_and_set() requires std::same_as<T, bool> {
     sim_.begin_step(Op{OpKind::test_and_set, id_});
     const bool old = value_;
     value_ = true;
@@ -83,9 +79,7 @@ class Atomic {
     return old;
   }
   // clear() is a step that resets the flag to false.
-  void clear()
-    requires std::same_as<T, bool>
-  {
+  void clear() requires std::same_as<T, bool> {
     sim_.begin_step(Op{OpKind::clear, id_});
     value_ = false;
     sim_.end_step({}, traced_value(false));

@@ -10,8 +10,8 @@ namespace interleave {
 
 // Run settings; all of them are recorded in traces so a replay uses the same ones.
 struct RunConfig {
-  Nanos step_cost{1000};               // virtual time each step costs (default 1 µs)
-  Nanos switch_cost{0};                // extra virtual time a context switch costs
+  Nanos step_cost{1000};                // virtual time each step costs (default 1 µs)
+  Nanos switch_cost{0};                 // extra virtual time a context switch costs
   std::uint64_t max_steps = 1'000'000;  // a run that reaches this many steps is a livelock
   std::size_t stack_size = 256 * 1024;  // usable bytes of each fiber stack
 };

@@ -2,9 +2,8 @@
 // Fiber: the simulator's record of one simulated thread. Internal to sim/; records are
 // reused across runs, so a run after warm-up allocates none.
 
-#include <cstdint>
-
 #include <boost/context/fiber.hpp>
+#include <cstdint>
 
 #include "sim/ids.h"
 #include "sim/op.h"

@@ -19,7 +19,11 @@ inline constexpr ObjectId kNoObject{0xFFFFFFFFu};
 using Nanos = std::chrono::nanoseconds;
 
 // index() gives the integer behind a strong id, for indexing and printing.
-constexpr std::uint32_t index(FiberId id) { return static_cast<std::uint32_t>(id); }
-constexpr std::uint32_t index(ObjectId id) { return static_cast<std::uint32_t>(id); }
+constexpr std::uint32_t index(FiberId id) {
+  return static_cast<std::uint32_t>(id);
+}
+constexpr std::uint32_t index(ObjectId id) {
+  return static_cast<std::uint32_t>(id);
+}
 
 }  // namespace interleave

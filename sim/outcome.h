@@ -28,8 +28,8 @@ struct Outcome {
 };
 
 // A value a scenario reports: an integer, a real, a string or a list of numbers.
-using ResultValue = std::variant<std::int64_t, double, std::string, std::vector<std::int64_t>,
-                                 std::vector<double>>;
+using ResultValue =
+    std::variant<std::int64_t, double, std::string, std::vector<std::int64_t>, std::vector<double>>;
 
 // The results a scenario reported, in report order; a name reported twice keeps its last value.
 using Results = std::vector<std::pair<std::string, ResultValue>>;

@@ -34,12 +34,14 @@ std::string_view to_string(Reason reason);
 class SchedulingPoint {
  public:
   SchedulingPoint(const Simulator& sim, std::span<const FiberId> runnable, FiberId current,
-                  bool current_runnable, Reason reason, std::uint64_t step, Nanos clock)
+                  bool current_runnable, Reason reason, bool last_step_spun, std::uint64_t step,
+                  Nanos clock)
       : sim_(&sim),
         runnable_(runnable),
         current_(current),
         current_runnable_(current_runnable),
         reason_(reason),
+        last_step_spun_(last_step_spun),
         step_(step),
         clock_(clock) {}
 
@@ -51,6 +53,9 @@ class SchedulingPoint {
   bool current_runnable() const { return current_runnable_; }
   // reason() tells what the current fiber did last.
   Reason reason() const { return reason_; }
+  // last_step_spun() tells whether the current fiber's last step was spinning: a yield or a
+  // test-and-set that found the flag set. Fair searches use it.
+  bool last_step_spun() const { return last_step_spun_; }
   // step() is the index of the step about to be decided (0-based).
   std::uint64_t step() const { return step_; }
   // clock() is the virtual time now.
@@ -68,6 +73,7 @@ class SchedulingPoint {
   FiberId current_;
   bool current_runnable_;
   Reason reason_;
+  bool last_step_spun_;
   std::uint64_t step_;
   Nanos clock_;
 };
@@ -86,7 +92,7 @@ struct Decision {
 
 // A policy's name and settings, as traces and reproduce lines record them.
 struct PolicyInfo {
-  std::string name;                                           // "fifo", "random", ...
+  std::string name;                                          // "fifo", "random", ...
   std::vector<std::pair<std::string, std::int64_t>> params;  // e.g. {"seed", 7}, {"depth", 3}
 };
 

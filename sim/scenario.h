@@ -38,8 +38,8 @@ class Params {
 
 // A built-in or user scenario.
 struct Scenario {
-  std::string name;          // "article/race": a folder-like group and a name
-  std::string description;   // one line, shown by `interleave list`
+  std::string name;         // "article/race": a folder-like group and a name
+  std::string description;  // one line, shown by `interleave list`
   std::vector<ParamSpec> params;
   std::function<void(Simulator&, const Params&)> body;
 

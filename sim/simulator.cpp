@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <stdexcept>
 
 namespace interleave {
@@ -24,18 +25,28 @@ bool timer_later(const auto& a, const auto& b) {
 
 std::string_view to_string(Reason reason) {
   switch (reason) {
-    case Reason::start: return "start";
-    case Reason::spawn: return "spawn";
-    case Reason::access: return "access";
-    case Reason::yield: return "yield";
-    case Reason::block: return "block";
-    case Reason::exit: return "exit";
+    case Reason::start:
+      return "start";
+    case Reason::spawn:
+      return "spawn";
+    case Reason::access:
+      return "access";
+    case Reason::yield:
+      return "yield";
+    case Reason::block:
+      return "block";
+    case Reason::exit:
+      return "exit";
   }
   return "unknown";
 }
 
-Op SchedulingPoint::pending(FiberId f) const { return sim_->pending_of(f); }
-std::uint64_t SchedulingPoint::ready_since(FiberId f) const { return sim_->ready_seq_of(f); }
+Op SchedulingPoint::pending(FiberId f) const {
+  return sim_->pending_of(f);
+}
+std::uint64_t SchedulingPoint::ready_since(FiberId f) const {
+  return sim_->ready_seq_of(f);
+}
 bool SchedulingPoint::is_runnable(FiberId f) const {
   return std::binary_search(runnable_.begin(), runnable_.end(), f);
 }
@@ -101,6 +112,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   ready_counter_ = 0;
   window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
   last_reason_ = Reason::start;
+  spun_ = false;
   ended_ = false;
   teardown_ = false;
   running_ = true;
@@ -140,7 +152,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
 
 void Simulator::start_fiber(Fiber& child) {
   child.cont = boost::context::fiber(
-      std::allocator_arg, PooledStack(pool_),
+      std::allocator_arg, PooledStack(pool_, fiber_name(child.id), index(child.id)),
       [this, &child](boost::context::fiber&& from) { return fiber_main(child, std::move(from)); });
   Fiber* parent = current_;
   child.starting = true;
@@ -182,8 +194,8 @@ boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&&
   bool threw = false;
   try {
     self.body();
-  } catch (const boost::context::detail::forced_unwind&) {
-    throw;
+  } catch (const FiberUnwind&) {
+    // Unwound after its run ended: the stack is clean now.
   } catch (const std::exception& e) {
     threw = true;
     error = e.what();
@@ -191,8 +203,19 @@ boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&&
     threw = true;
     error = "an exception that is not a std::exception";
   }
-  if (threw) {
-    fail("fiber '" + std::string(fiber_name(self.id)) + "' threw: " + error);
+  if (threw && !teardown_) {
+    try {
+      fail("fiber '" + std::string(fiber_name(self.id)) + "' threw: " + error);
+    } catch (const FiberUnwind&) {
+      // Resumed after the run ended: nothing is left to unwind on this stack.
+    }
+  }
+  if (teardown_) {
+    // The run ended while this fiber was suspended; it has now been unwound (or finished).
+    self.body.reset();
+    self.state = FiberState::exited;
+    switching_from_ = &self;
+    return std::move(host_);
   }
   self.body.reset();
   begin_step(Op{OpKind::exit, kNoObject, kNoObject, self.id});
@@ -235,8 +258,39 @@ void Simulator::switch_away(Fiber* self, Fiber* next) {
   }
 }
 
+namespace {
+
+// Operations that destructors perform (~Thread joins, ~lock_guard unlocks): while unwinding
+// they complete instead of throwing, since throwing out of a destructor would terminate.
+bool completes_while_unwinding(OpKind kind) {
+  switch (kind) {
+    case OpKind::store:
+    case OpKind::clear:
+    case OpKind::exchange:
+    case OpKind::fetch_add:
+    case OpKind::wake:
+    case OpKind::join:
+    case OpKind::exit:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// After this many completed operations an unwinding fiber is thrown out regardless (it is
+// looping on release-like operations, so it is not inside a destructor).
+constexpr std::uint64_t kUnwindBudget = 100'000;
+
+}  // namespace
+
 void Simulator::begin_step(Op op) {
-  if (teardown_) return;
+  if (teardown_) [[unlikely]] {
+    if ((!completes_while_unwinding(op.kind) || ++teardown_ops_ > kUnwindBudget) &&
+        std::uncaught_exceptions() == 0) {
+      throw FiberUnwind{};
+    }
+    return;
+  }
   Fiber* self = current_;
   self->pending = op;
   if (self->starting) [[unlikely]] {
@@ -253,7 +307,8 @@ void Simulator::begin_step(Op op) {
     return;
   }
   Fiber* next = decide_next(last_reason_);
-  if (next == self) [[likely]] return;
+  if (next == self) [[likely]]
+    return;
   switch_away(self, next);
 }
 
@@ -318,15 +373,17 @@ Fiber* Simulator::decide_next(Reason reason) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
-  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, stats_.steps, clock_);
+  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, spun_, stats_.steps,
+                        clock_);
   const Decision d = policy_->pick(point);
+  spun_ = false;
   if (d.give_up) {
     finish(Status::cut, std::string(d.why));
     return nullptr;
   }
   if (!runnable_now(d.fiber)) {
-    finish(Status::cut, "the policy picked fiber " + std::to_string(index(d.fiber)) +
-                            ", which is not runnable");
+    finish(Status::cut,
+           "the policy picked fiber " + std::to_string(index(d.fiber)) + ", which is not runnable");
     return nullptr;
   }
   Fiber* next = fibers_[index(d.fiber)].get();
@@ -397,7 +454,8 @@ void Simulator::block_current() {
   remove_runnable(*self);
   ++stats_.blocks;
   Fiber* next = decide_next(Reason::block);
-  switch_away(self, next);
+  // A timer may wake this very fiber at once (nothing else could run): then no switch.
+  if (next != self) switch_away(self, next);
   // Back here: picked for the resume step.
 }
 
@@ -475,9 +533,11 @@ void Simulator::unwind_all() {
   for (std::uint32_t i = fiber_count_; i-- > 0;) {
     Fiber& f = *fibers_[i];
     if (f.cont) {
+      // Resume it where it stopped; it throws FiberUnwind at its next operation that cannot
+      // complete, its destructors run, and it returns here.
       current_ = &f;
-      boost::context::fiber doomed = std::move(f.cont);
-      // Destroying a suspended fiber unwinds its stack (forced_unwind): destructors run.
+      teardown_ops_ = 0;
+      transfer(nullptr, f.cont);
     }
     f.body.reset();
     unlink(f);
@@ -488,7 +548,7 @@ void Simulator::unwind_all() {
 void Simulator::yield() {
   if (teardown_) return;
   begin_step(Op{OpKind::yield});
-  ++stats_.spin_steps;
+  count_spin();
   end_step();
 }
 
@@ -538,8 +598,8 @@ WaitResult Simulator::wait(ObjectId queue, bool matches, std::int64_t read,
   link(objects_[index(queue)].waiters, *self);
   ++self->timer_gen;
   if (timeout) {
-    timers_.push_back(Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id),
-                            self->timer_gen});
+    timers_.push_back(
+        Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id), self->timer_gen});
     std::push_heap(timers_.begin(), timers_.end(),
                    [](const Timer& a, const Timer& b) { return timer_later(a, b); });
   }
@@ -577,6 +637,8 @@ void Simulator::fail(std::string_view message) {
   if (teardown_ || !running_) return;
   finish(Status::failed, std::string(message));
   switch_away(current_, nullptr);
+  // Resumed only to be unwound: the code after a failure must not run.
+  throw FiberUnwind{};
 }
 
 void Simulator::report(std::string_view name, ResultValue value) {

@@ -31,6 +31,10 @@ struct RunResult {
   Stats stats;
 };
 
+// FiberUnwind is thrown inside an abandoned fiber to unwind it after its run ended, so its
+// destructors run. It is not a std::exception; code that catches (...) must rethrow it.
+struct FiberUnwind {};
+
 // How a wait ended: the word did not match (no block), a wake, or the timeout.
 enum class WaitResult : std::uint8_t { not_blocked, woken, timed_out };
 
@@ -85,8 +89,10 @@ class Simulator {
   bool tracing() const { return observer_ != nullptr; }
   // note(text) attaches a primitive-level event ("acquired m") to the last step.
   void note(std::string_view text);
-  // unwinding() is true while abandoned fibers are being unwound after the run ended; visible
-  // operations then take effect at once without scheduling, and blocking ones return.
+  // unwinding() is true while abandoned fibers are unwound after the run ended. Each is resumed
+  // where it stopped; release-like operations (store, clear, exchange, fetch_add, wake, join)
+  // then take effect at once and return, so destructors such as ~Thread and ~lock_guard finish;
+  // any other operation throws FiberUnwind, which unwinds the fiber's stack.
   bool unwinding() const { return teardown_; }
 
   // ---- Kernel interface, used by Shared, Atomic, WaitQueue and Thread ----
@@ -99,7 +105,10 @@ class Simulator {
   // end_step(read, written) completes the step begun by begin_step.
   void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {});
   // count_spin() marks the step in progress as spinning (a failed test-and-set).
-  void count_spin() { ++stats_.spin_steps; }
+  void count_spin() {
+    ++stats_.spin_steps;
+    spun_ = true;
+  }
   // spawn(name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
   FiberId spawn(std::string_view name, F&& body) {
@@ -167,27 +176,29 @@ class Simulator {
   std::vector<std::unique_ptr<Fiber>> fibers_;  // records reused across runs; first
                                                 // fiber_count_ are this run's
   std::uint32_t fiber_count_ = 0;
-  std::vector<FiberId> runnable_;         // invariant: ascending, unique, exactly the runnable
-  std::vector<Timer> timers_;             // min-heap on (deadline, fiber)
-  std::vector<ObjectRecord> objects_;     // this run's objects, by ObjectId
-  std::string names_;                     // fiber and object names of this run
-  std::vector<FiberId> schedule_;         // invariant: one entry per decided step
-  std::vector<FiberId> woken_;            // fibers made runnable by the step in progress
-  std::vector<FiberId> point_runnable_;   // runnable set at the last point (only when tracing)
+  std::vector<FiberId> runnable_;        // invariant: ascending, unique, exactly the runnable
+  std::vector<Timer> timers_;            // min-heap on (deadline, fiber)
+  std::vector<ObjectRecord> objects_;    // this run's objects, by ObjectId
+  std::string names_;                    // fiber and object names of this run
+  std::vector<FiberId> schedule_;        // invariant: one entry per decided step
+  std::vector<FiberId> woken_;           // fibers made runnable by the step in progress
+  std::vector<FiberId> point_runnable_;  // runnable set at the last point (only when tracing)
   Results results_;
   Stats stats_;
   Outcome outcome_;
   Policy* policy_ = nullptr;
   Observer* observer_ = nullptr;
-  Fiber* current_ = nullptr;          // the fiber in control (the last one, while the host runs)
-  Fiber* switching_from_ = nullptr;   // who suspended in the last transfer; null = the host
-  Fiber* starter_ = nullptr;          // who eagerly started the fiber now starting; null = host
-  boost::context::fiber host_;        // the host (run()'s caller) while a fiber runs
+  Fiber* current_ = nullptr;         // the fiber in control (the last one, while the host runs)
+  Fiber* switching_from_ = nullptr;  // who suspended in the last transfer; null = the host
+  Fiber* starter_ = nullptr;         // who eagerly started the fiber now starting; null = host
+  boost::context::fiber host_;       // the host (run()'s caller) while a fiber runs
   Nanos clock_{0};
   std::uint64_t ready_counter_ = 0;
-  std::uint64_t window_start_ = 0;    // step at which the livelock window opens
+  std::uint64_t window_start_ = 0;  // step at which the livelock window opens
+  std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
   Reason last_reason_ = Reason::start;
   Reason point_reason_ = Reason::start;
+  bool spun_ = false;      // the step in progress (or the last one) was spinning
   bool running_ = false;   // inside execute()
   bool ended_ = false;     // the outcome is decided
   bool teardown_ = false;  // abandoned fibers are being unwound

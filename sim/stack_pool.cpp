@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 #include <system_error>
@@ -18,7 +19,9 @@ struct Header {
   StackOwner* owner;
 };
 
-std::size_t page_size() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
+std::size_t page_size() {
+  return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
 
 }  // namespace
 
@@ -61,11 +64,24 @@ boost::context::stack_context StackPool::allocate() {
   return sc;
 }
 
-void StackPool::deallocate(boost::context::stack_context& sc) noexcept { free_.push_back(sc); }
+void StackPool::deallocate(boost::context::stack_context& sc) noexcept {
+  free_.push_back(sc);
+}
 
 StackOwner& StackPool::owner(const boost::context::stack_context& sc) {
   auto* base = static_cast<char*>(sc.sp) - usable_ - 2 * page_;
   return *reinterpret_cast<Header*>(base)->owner;
+}
+
+boost::context::stack_context PooledStack::allocate() {
+  boost::context::stack_context sc = pool_->allocate();
+  StackOwner& o = pool_->owner(sc);
+  const std::size_t n = std::min(name_.size(), sizeof o.name - 1);
+  std::memcpy(o.name, name_.data(), n);
+  o.name[n] = '\0';
+  o.id = id_;
+  name_ = {};
+  return sc;
 }
 
 namespace {
@@ -92,6 +108,8 @@ void format_unsigned(char* out, std::uint64_t v) {
   out[j] = '\0';
 }
 
+struct sigaction previous_action {};
+
 // The handler only reads memory and writes to stderr: both are async-signal-safe.
 void on_segv(int sig, siginfo_t* info, void* /*context*/) {
   const std::size_t page = page_size();
@@ -115,8 +133,9 @@ void on_segv(int sig, siginfo_t* info, void* /*context*/) {
     write_all(" KiB; give it more with --stack-size\n");
     ::_exit(1);
   }
-  // Not ours: restore the default action and return, so the fault repeats and kills as usual.
-  ::signal(sig, SIG_DFL);
+  // Not ours: restore the handler that was there before and return, so the fault repeats
+  // and is handled as if we had never been installed.
+  ::sigaction(sig, &previous_action, nullptr);
 }
 
 }  // namespace
@@ -125,22 +144,28 @@ void install_overflow_handler() {
 #if defined(__SANITIZE_ADDRESS__)
   // AddressSanitizer reports stack overflows itself and owns SIGSEGV.
 #else
-  thread_local bool installed = false;
-  if (installed) return;
-  installed = true;
-  static constexpr std::size_t kAltStack = 64 * 1024;
-  void* alt = ::mmap(nullptr, kAltStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
-                     0);
-  if (alt == MAP_FAILED) return;
-  stack_t ss{};
-  ss.ss_sp = alt;
-  ss.ss_size = kAltStack;
-  ::sigaltstack(&ss, nullptr);
-  struct sigaction sa{};
+  // The alternate signal stack is per thread and set up once; the handler is (re)installed
+  // each time, since test frameworks replace SIGSEGV handlers between tests.
+  thread_local bool has_alt_stack = false;
+  if (!has_alt_stack) {
+    static constexpr std::size_t kAltStack = 64 * 1024;
+    void* alt =
+        ::mmap(nullptr, kAltStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (alt == MAP_FAILED) return;
+    stack_t ss{};
+    ss.ss_sp = alt;
+    ss.ss_size = kAltStack;
+    ::sigaltstack(&ss, nullptr);
+    has_alt_stack = true;
+  }
+  struct sigaction current {};
+  ::sigaction(SIGSEGV, nullptr, &current);
+  if (current.sa_sigaction == on_segv) return;
+  struct sigaction sa {};
   sa.sa_sigaction = on_segv;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
   sigemptyset(&sa.sa_mask);
-  ::sigaction(SIGSEGV, &sa, nullptr);
+  ::sigaction(SIGSEGV, &sa, &previous_action);
 #endif
 }
 

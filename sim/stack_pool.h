@@ -1,19 +1,19 @@
 #pragma once
 // StackPool: fiber stacks mapped once, guarded, and reused across fibers and runs.
 
+#include <boost/context/stack_context.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
-
-#include <boost/context/stack_context.hpp>
 
 namespace interleave {
 
 // What a stack overflow report needs about the fiber on a stack; written at each spawn.
 struct StackOwner {
-  char name[48] = {};     // the fiber's name, truncated, NUL-terminated
-  std::uint32_t id = 0;   // the fiber's id
-  std::size_t usable = 0; // usable bytes of the stack
+  char name[48] = {};      // the fiber's name, truncated, NUL-terminated
+  std::uint32_t id = 0;    // the fiber's id
+  std::size_t usable = 0;  // usable bytes of the stack
 };
 
 // A pool of fixed-size stacks. Layout of one mapping, low to high addresses:
@@ -39,26 +39,30 @@ class StackPool {
 
  private:
   struct Slot {
-    void* base;          // start of the mapping (header page)
-    StackOwner* owner;   // heap record the header page points to
+    void* base;         // start of the mapping (header page)
+    StackOwner* owner;  // heap record the header page points to
   };
   std::size_t usable_;
   std::size_t page_;
-  std::vector<Slot> all_;                          // every mapping, unmapped in ~StackPool
+  std::vector<Slot> all_;                            // every mapping, unmapped in ~StackPool
   std::vector<boost::context::stack_context> free_;  // invariant: each is in all_, not in use
 };
 
-// A Boost.Context stack allocator that draws from a StackPool.
+// A Boost.Context stack allocator that draws from a StackPool and labels the stack with the
+// fiber it is for, so an overflow can be reported by name.
 class PooledStack {
  public:
-  explicit PooledStack(StackPool& pool) : pool_(&pool) {}
-  // allocate() takes a stack from the pool.
-  boost::context::stack_context allocate() { return pool_->allocate(); }
+  PooledStack(StackPool& pool, std::string_view name, std::uint32_t id)
+      : pool_(&pool), name_(name), id_(id) {}
+  // allocate() takes a stack from the pool and records its owner.
+  boost::context::stack_context allocate();
   // deallocate() gives it back.
   void deallocate(boost::context::stack_context& sc) noexcept { pool_->deallocate(sc); }
 
  private:
   StackPool* pool_;
+  std::string_view name_;  // valid only until allocate() returns
+  std::uint32_t id_;
 };
 
 // install_overflow_handler() sets up, once per thread, the SIGSEGV handler (on an alternate

@@ -15,16 +15,14 @@ class Thread {
  public:
   // Thread(sim, name, body) is the spawn step; an empty name gives "t<id>".
   template <class F>
-    requires std::invocable<F&>
-  Thread(Simulator& sim, std::string_view name, F&& body)
+  requires std::invocable<F&> Thread(Simulator& sim, std::string_view name, F&& body)
       : sim_(&sim), id_(sim.spawn(name, std::forward<F>(body))) {}
   // Thread(sim, body) spawns a fiber named "t<id>".
   template <class F>
-    requires std::invocable<F&>
-  Thread(Simulator& sim, F&& body) : Thread(sim, std::string_view{}, std::forward<F>(body)) {}
+  requires std::invocable<F&> Thread(Simulator& sim, F&& body)
+      : Thread(sim, std::string_view{}, std::forward<F>(body)) {}
 
-  Thread(Thread&& other) noexcept
-      : sim_(std::exchange(other.sim_, nullptr)), id_(other.id_) {}
+  Thread(Thread&& other) noexcept : sim_(std::exchange(other.sim_, nullptr)), id_(other.id_) {}
   Thread& operator=(Thread&&) = delete;
   Thread(const Thread&) = delete;
   Thread& operator=(const Thread&) = delete;

@@ -1,0 +1,55 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli/exit_codes.h"
+#include "cli/list_command.h"
+#include "cli/usage_error.h"
+
+namespace interleave {
+
+int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app("interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
+               "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
+               "reproduced step for step, searched for, recorded and shown.",
+               "interleave");
+  app.set_version_flag("--version", std::string("interleave ") + INTERLEAVE_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
+             "70 internal error. `interleave COMMAND --help` describes each command.");
+
+  ListOptions list_options;
+  CLI::App& list = add_list_command(app, list_options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();  // the selected subcommand's help when one was named
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::CallForVersion&) {
+    out << app.version() << "\n";
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    err << "interleave: error: " << e.what() << " (see 'interleave --help')\n";
+    return kExitUsage;
+  }
+
+  try {
+    if (list.parsed()) return run_list(list_options, out);
+  } catch (const UsageError& e) {
+    err << "interleave: error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    err << "interleave: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitUsage;
+}
+
+}  // namespace interleave

@@ -1,0 +1,36 @@
+#include "cli/list_command.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+#include "cli/exit_codes.h"
+#include "scenarios/catalog.h"
+#include "traces/scenario_list_json.h"
+
+namespace interleave {
+
+CLI::App& add_list_command(CLI::App& app, ListOptions& options) {
+  CLI::App* cmd = app.add_subcommand("list", "List the built-in scenarios with a one-line description");
+  cmd->add_flag("--json", options.json, "Print one JSON array of {name, description, params}");
+  return *cmd;
+}
+
+int run_list(const ListOptions& options, std::ostream& out) {
+  const auto all = builtin_scenarios().all();
+  if (options.json) {
+    out << scenario_list_json(all);
+    return kExitOk;
+  }
+  std::size_t width = 0;
+  for (const Scenario& s : all) width = std::max(width, s.name.size());
+  for (const Scenario& s : all) {
+    out << s.name << std::string(width + 2 - s.name.size(), ' ') << s.description << "\n";
+    for (const ParamSpec& p : s.params) {
+      out << std::string(width + 2, ' ') << "--param " << p.name << "=N  " << p.help
+          << " (default " << p.default_value << ")\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace interleave

@@ -1,0 +1,41 @@
+#pragma once
+// `interleave run`: one run of a scenario, or N seeded runs that stop at the first failure.
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace interleave {
+
+// Options of `interleave run`, as parsed from the command line.
+struct RunOptions {
+  std::string scenario;
+  std::string policy = "fifo";
+  std::uint64_t seed = 1;
+  std::string quantum = "10ms";
+  int depth = 3;
+  std::uint64_t pct_steps = 0;  // 0: measured by a fifo run of the scenario
+  std::uint64_t runs = 1;
+  std::string schedule;
+  std::string trace;
+  std::vector<std::string> params;
+  std::uint64_t max_steps = 1'000'000;
+  std::string step_cost = "1us";
+  bool json = false;
+  bool show = false;
+  bool policy_given = false;  // filled from the parser: --policy appeared
+};
+
+// add_run_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_run_command(CLI::App& app, RunOptions& options);
+
+// run_run(options, out, err) executes the command; returns the exit code. Throws UsageError
+// for bad input.
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace interleave

@@ -1,0 +1,48 @@
+#include "cli/scenario_lookup.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "cli/usage_error.h"
+#include "scenarios/catalog.h"
+
+namespace interleave {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+const Scenario& find_scenario_or_throw(std::string_view name) {
+  const ScenarioRegistry& all = builtin_scenarios();
+  if (const Scenario* s = all.find(name)) return *s;
+  std::string best;
+  std::size_t best_distance = 4;  // suggest only close names
+  for (const Scenario& s : all.all()) {
+    const std::size_t d = edit_distance(name, s.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = s.name;
+    }
+  }
+  std::string msg = "unknown scenario '" + std::string(name) + "'";
+  msg += best.empty() ? "; `interleave list` shows the built-in ones"
+                      : "; did you mean '" + best + "'? (`interleave list` shows them all)";
+  throw UsageError(msg);
+}
+
+}  // namespace interleave
