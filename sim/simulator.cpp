@@ -283,6 +283,12 @@ constexpr std::uint64_t kUnwindBudget = 100'000;
 
 }  // namespace
 
+void Simulator::unwind_if_abandoned(OpKind kind) {
+  if (teardown_ && !completes_while_unwinding(kind) && std::uncaught_exceptions() == 0) {
+    throw FiberUnwind{};
+  }
+}
+
 void Simulator::begin_step(Op op) {
   if (teardown_) [[unlikely]] {
     if ((!completes_while_unwinding(op.kind) || ++teardown_ops_ > kUnwindBudget) &&
@@ -304,12 +310,14 @@ void Simulator::begin_step(Op op) {
     } else {
       transfer(self, starter->cont);
     }
+    unwind_if_abandoned(op.kind);
     return;
   }
   Fiber* next = decide_next(last_reason_);
   if (next == self) [[likely]]
     return;
   switch_away(self, next);
+  unwind_if_abandoned(op.kind);
 }
 
 void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written) {
@@ -456,7 +464,8 @@ void Simulator::block_current() {
   Fiber* next = decide_next(Reason::block);
   // A timer may wake this very fiber at once (nothing else could run): then no switch.
   if (next != self) switch_away(self, next);
-  // Back here: picked for the resume step.
+  // Back here: picked for the resume step, or resumed to be unwound after the run ended.
+  unwind_if_abandoned(self->blocked_in);
 }
 
 void Simulator::fire_due_timers() {

@@ -158,6 +158,9 @@ class Simulator {
   void transfer(Fiber* from, boost::context::fiber& to);
   void store_continuation(boost::context::fiber&& c);
   void block_current();
+  // unwind_if_abandoned(kind): a fiber resumed after its run ended, in the middle of an
+  // operation of this kind, throws FiberUnwind unless the operation completes while unwinding.
+  void unwind_if_abandoned(OpKind kind);
   void make_runnable(Fiber& f, OpKind resume_from, ObjectId object);
   void remove_runnable(Fiber& f);
   WaiterList& list_of(const Fiber& f);
