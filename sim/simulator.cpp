@@ -145,6 +145,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.joiners = WaiterList{};
   f.steps = 0;
   f.steps_at_window = 0;
+  f.yielded = false;
   runnable_.push_back(f.id);  // ids grow, so the set stays ascending
   if (observer_ != nullptr) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
@@ -339,6 +340,7 @@ void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::in
   }
   woken_.clear();
   ++self->steps;
+  self->yielded = kind == OpKind::yield;
   if (stats_.steps == window_start_) {
     for (std::uint32_t i = 0; i < fiber_count_; ++i) {
       fibers_[i]->steps_at_window = fibers_[i]->steps;
@@ -358,6 +360,7 @@ Fiber* Simulator::decide_next(Reason reason) {
     end_without_runnable();
     return nullptr;
   }
+  if (reason == Reason::yield && !timers_.empty()) skip_idle_spinning();
   if (stats_.steps >= config_.max_steps) [[unlikely]] {
     std::string msg = "step limit of " + std::to_string(config_.max_steps) +
                       " reached; kept running in the last " +
@@ -481,6 +484,26 @@ void Simulator::fire_due_timers() {
     unlink(f);
     f.wake = WakeReason::timed_out;
     make_runnable(f, in, in == OpKind::wait ? obj : kNoObject);
+  }
+}
+
+void Simulator::skip_idle_spinning() {
+  for (FiberId f : runnable_) {
+    if (!fibers_[index(f)]->yielded) return;
+  }
+  // Every runnable fiber is waiting for another one's progress, and only a timer can bring it:
+  // the CPU would spin until then. Skip to the timer and count the skipped time as spinning.
+  const Nanos before = clock_;
+  advance_to_next_timer();
+  const Nanos skipped = clock_ - before;
+  if (skipped <= Nanos{0}) return;
+  const std::uint64_t spins =
+      config_.step_cost > Nanos{0} ? static_cast<std::uint64_t>(skipped / config_.step_cost) : 0;
+  stats_.spin_steps += spins;
+  if (observer_ != nullptr) {
+    note("every runnable fiber is spinning: the clock skips " +
+         std::to_string(skipped.count() / 1000) + " us (" + std::to_string(spins) +
+         " spin steps) to the next timer");
   }
 }
 

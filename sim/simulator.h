@@ -67,7 +67,10 @@ class Simulator {
 
   // now() is the virtual time; reading it is not a step.
   Nanos now() const { return clock_; }
-  // yield() is a step that offers the CPU to other fibers; it counts as spinning.
+  // yield() is a step that offers the CPU to other fibers; it counts as spinning. A yielding
+  // fiber waits for another fiber's progress: when every runnable fiber's last step was a yield,
+  // none can progress before a timer fires, so the clock skips to the next timer and the
+  // skipped time counts as spin steps (the CPU would have spun that long).
   void yield();
   // sleep(d) is a step that blocks the calling fiber until the clock reaches now + d.
   void sleep(Nanos d);
@@ -168,6 +171,9 @@ class Simulator {
   void unlink(Fiber& f);
   void fire_due_timers();
   bool advance_to_next_timer();
+  // skip_idle_spinning(): when every runnable fiber's last step was a yield, advance the clock
+  // to the next timer (firing it) and count the skipped time as spin steps.
+  void skip_idle_spinning();
   void end_without_runnable();
   void finish(Status status, std::string message);
   void unwind_all();
