@@ -157,7 +157,10 @@ TEST_CASE("unlocking a mutex held by another fiber fails the run, naming both",
       sim.sleep(1ms);
       m.unlock();
     });
-    Thread thief(sim, "thief", [&] { m.unlock(); });
+    Thread thief(sim, "thief", [&] {
+      sim.sleep(10us);  // let the owner take it first
+      m.unlock();
+    });
   });
   CHECK(r.outcome.status == Status::failed);
   CHECK(r.outcome.message == "thief unlocked mutex m, which owner holds");
