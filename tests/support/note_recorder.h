@@ -14,9 +14,7 @@ namespace interleave::testing {
 class NoteRecorder final : public Observer {
  public:
   void on_run_start() override { notes.clear(); }
-  void on_note(FiberId, std::uint64_t, std::string_view text) override {
-    notes.emplace_back(text);
-  }
+  void on_note(FiberId, std::uint64_t, std::string_view text) override { notes.emplace_back(text); }
   // has(text) tells whether some note equals text.
   bool has(std::string_view text) const {
     return std::find(notes.begin(), notes.end(), text) != notes.end();

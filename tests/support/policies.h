@@ -27,6 +27,8 @@ class StandInRandomPolicy final : public Policy {
 };
 
 // random_policy(seed) is the random policy with that seed.
-inline StandInRandomPolicy random_policy(std::uint64_t seed) { return StandInRandomPolicy(seed); }
+inline StandInRandomPolicy random_policy(std::uint64_t seed) {
+  return StandInRandomPolicy(seed);
+}
 
 }  // namespace interleave::testing

@@ -3,10 +3,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <stdexcept>
-#include <string_view>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,8 +28,8 @@ struct SeededRun {
 // [first, first + count) with a fresh policy make_policy(seed), calling visit(seed, result)
 // after each run; it stops early when visit returns false. Returns the number of runs.
 template <class MakePolicy, class Body, class Visit>
-std::uint64_t for_seeds(MakePolicy make_policy, std::uint64_t first, std::uint64_t count,
-                        Body body, Visit visit, RunConfig config = {}) {
+std::uint64_t for_seeds(MakePolicy make_policy, std::uint64_t first, std::uint64_t count, Body body,
+                        Visit visit, RunConfig config = {}) {
   Simulator sim(config);
   std::uint64_t runs = 0;
   for (std::uint64_t seed = first; seed < first + count; ++seed) {
@@ -44,8 +44,8 @@ std::uint64_t for_seeds(MakePolicy make_policy, std::uint64_t first, std::uint64
 
 // run_seeds(...) is for_seeds that keeps every result.
 template <class MakePolicy, class Body>
-std::vector<SeededRun> run_seeds(MakePolicy make_policy, std::uint64_t first,
-                                 std::uint64_t count, Body body, RunConfig config = {}) {
+std::vector<SeededRun> run_seeds(MakePolicy make_policy, std::uint64_t first, std::uint64_t count,
+                                 Body body, RunConfig config = {}) {
   std::vector<SeededRun> runs;
   for_seeds(
       make_policy, first, count, body,
