@@ -1,8 +1,12 @@
 #include "primitives/event.h"
 
 #include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "sim/observer.h"
 #include "sim/policies/fifo.h"
 #include "sim/shared.h"
 #include "sim/simulator.h"
@@ -88,6 +92,69 @@ TEST_CASE("a waiter released by set() returns true even if clear() follows at on
   });
   INFO(describe(bad));
   CHECK_FALSE(bad);
+}
+
+namespace {
+
+// Records the steps on one object: who did what, in order.
+class ObjectSteps final : public Observer {
+ public:
+  explicit ObjectSteps(std::string name) : name_(std::move(name)) {}
+  void on_run_start() override {
+    steps.clear();
+    id_.reset();
+  }
+  void on_object(ObjectId id, std::string_view, std::string_view name) override {
+    if (name == name_) id_ = id;
+  }
+  void on_step(const StepEvent& e) override {
+    if (id_ && e.op.object == *id_) steps.emplace_back(e.fiber, e.op.kind);
+  }
+  std::vector<std::pair<FiberId, OpKind>> steps;
+
+ private:
+  std::string name_;
+  std::optional<ObjectId> id_;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "a waiter that read the clear flag before set() never misses it, even if clear() "
+    "follows before it blocks",
+    "[primitives][event]") {
+  Simulator sim;
+  ObjectSteps word("e.word");
+  int windows = 0;  // runs where the waiter read the flag before the set
+  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+    auto policy = random_policy(seed);
+    policy.begin_run();
+    bool got = false;
+    FiberId waiter_id{0};
+    const RunResult r = sim.run(
+        policy,
+        [&] {
+          Event e(sim, "e");
+          Thread waiter(sim, "waiter", [&] { got = e.wait(); });
+          waiter_id = waiter.id();
+          e.set();
+          e.clear();
+        },
+        &word);
+    // The waiter's first step on the word is its load; main's first is the set.
+    std::optional<std::size_t> load, set;
+    for (std::size_t i = 0; i < word.steps.size(); ++i) {
+      const auto& [fiber, kind] = word.steps[i];
+      if (!load && fiber == waiter_id && kind == OpKind::load) load = i;
+      if (!set && fiber != waiter_id && kind == OpKind::compare_exchange) set = i;
+    }
+    if (!load || !set || *load > *set) continue;
+    ++windows;
+    INFO("seed " << seed << ": " << r.outcome.message);
+    REQUIRE(r.outcome.status == Status::ok);
+    REQUIRE(got);
+  }
+  CHECK(windows > 0);
 }
 
 TEST_CASE("a waiter that trusts is_set() after wait() is caught when clear() races",
