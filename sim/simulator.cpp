@@ -145,6 +145,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.joiners = WaiterList{};
   f.steps = 0;
   f.steps_at_window = 0;
+  f.yielded = false;
   runnable_.push_back(f.id);  // ids grow, so the set stays ascending
   if (observer_ != nullptr) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
@@ -283,6 +284,12 @@ constexpr std::uint64_t kUnwindBudget = 100'000;
 
 }  // namespace
 
+void Simulator::unwind_if_abandoned(OpKind kind) {
+  if (teardown_ && !completes_while_unwinding(kind) && std::uncaught_exceptions() == 0) {
+    throw FiberUnwind{};
+  }
+}
+
 void Simulator::begin_step(Op op) {
   if (teardown_) [[unlikely]] {
     if ((!completes_while_unwinding(op.kind) || ++teardown_ops_ > kUnwindBudget) &&
@@ -304,12 +311,14 @@ void Simulator::begin_step(Op op) {
     } else {
       transfer(self, starter->cont);
     }
+    unwind_if_abandoned(op.kind);
     return;
   }
   Fiber* next = decide_next(last_reason_);
   if (next == self) [[likely]]
     return;
   switch_away(self, next);
+  unwind_if_abandoned(op.kind);
 }
 
 void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written) {
@@ -331,6 +340,7 @@ void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::in
   }
   woken_.clear();
   ++self->steps;
+  self->yielded = kind == OpKind::yield;
   if (stats_.steps == window_start_) {
     for (std::uint32_t i = 0; i < fiber_count_; ++i) {
       fibers_[i]->steps_at_window = fibers_[i]->steps;
@@ -350,6 +360,7 @@ Fiber* Simulator::decide_next(Reason reason) {
     end_without_runnable();
     return nullptr;
   }
+  if (reason == Reason::yield && !timers_.empty()) skip_idle_spinning();
   if (stats_.steps >= config_.max_steps) [[unlikely]] {
     std::string msg = "step limit of " + std::to_string(config_.max_steps) +
                       " reached; kept running in the last " +
@@ -456,7 +467,8 @@ void Simulator::block_current() {
   Fiber* next = decide_next(Reason::block);
   // A timer may wake this very fiber at once (nothing else could run): then no switch.
   if (next != self) switch_away(self, next);
-  // Back here: picked for the resume step.
+  // Back here: picked for the resume step, or resumed to be unwound after the run ended.
+  unwind_if_abandoned(self->blocked_in);
 }
 
 void Simulator::fire_due_timers() {
@@ -472,6 +484,26 @@ void Simulator::fire_due_timers() {
     unlink(f);
     f.wake = WakeReason::timed_out;
     make_runnable(f, in, in == OpKind::wait ? obj : kNoObject);
+  }
+}
+
+void Simulator::skip_idle_spinning() {
+  for (FiberId f : runnable_) {
+    if (!fibers_[index(f)]->yielded) return;
+  }
+  // Every runnable fiber is waiting for another one's progress, and only a timer can bring it:
+  // the CPU would spin until then. Skip to the timer and count the skipped time as spinning.
+  const Nanos before = clock_;
+  advance_to_next_timer();
+  const Nanos skipped = clock_ - before;
+  if (skipped <= Nanos{0}) return;
+  const std::uint64_t spins =
+      config_.step_cost > Nanos{0} ? static_cast<std::uint64_t>(skipped / config_.step_cost) : 0;
+  stats_.spin_steps += spins;
+  if (observer_ != nullptr) {
+    note("every runnable fiber is spinning: the clock skips " +
+         std::to_string(skipped.count() / 1000) + " us (" + std::to_string(spins) +
+         " spin steps) to the next timer");
   }
 }
 
@@ -609,7 +641,7 @@ WaitResult Simulator::wait(ObjectId queue, bool matches, std::int64_t read,
   return self->wake == WakeReason::timed_out ? WaitResult::timed_out : WaitResult::woken;
 }
 
-std::uint32_t Simulator::wake(ObjectId queue, bool all) {
+std::uint32_t Simulator::wake(ObjectId queue, bool all, FiberId* first) {
   if (teardown_) return 0;
   WaiterList& list = objects_[index(queue)].waiters;
   std::uint32_t n = 0;
@@ -619,6 +651,7 @@ std::uint32_t Simulator::wake(ObjectId queue, bool all) {
     ++f.timer_gen;  // cancels its timeout
     f.wake = WakeReason::woken;
     make_runnable(f, OpKind::wait, queue);
+    if (n == 0 && first != nullptr) *first = f.id;
     ++n;
     if (!all) break;
   }

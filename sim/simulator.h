@@ -67,7 +67,10 @@ class Simulator {
 
   // now() is the virtual time; reading it is not a step.
   Nanos now() const { return clock_; }
-  // yield() is a step that offers the CPU to other fibers; it counts as spinning.
+  // yield() is a step that offers the CPU to other fibers; it counts as spinning. A yielding
+  // fiber waits for another fiber's progress: when every runnable fiber's last step was a yield,
+  // none can progress before a timer fires, so the clock skips to the next timer and the
+  // skipped time counts as spin steps (the CPU would have spun that long).
   void yield();
   // sleep(d) is a step that blocks the calling fiber until the clock reaches now + d.
   void sleep(Nanos d);
@@ -124,9 +127,10 @@ class Simulator {
   // wait(queue, word, matches, read, timeout) is the step of WaitQueue::wait_if after its
   // begin_step: it blocks on queue when matches, until woken or the timeout passes.
   WaitResult wait(ObjectId queue, bool matches, std::int64_t read, std::optional<Nanos> timeout);
-  // wake(queue, all) is the step of wake_one/wake_all after its begin_step; returns how many
-  // fibers it made runnable (oldest waiter first).
-  std::uint32_t wake(ObjectId queue, bool all);
+  // wake(queue, all, first) is the step of wake_one/wake_all after its begin_step; returns how
+  // many fibers it made runnable (oldest waiter first) and, when first is given and some fiber
+  // was woken, stores the first one there.
+  std::uint32_t wake(ObjectId queue, bool all, FiberId* first = nullptr);
   // pending_of(f), ready_seq_of(f), runnable_now(f): the per-fiber facts SchedulingPoint shows.
   Op pending_of(FiberId f) const { return fibers_[index(f)]->pending; }
   std::uint64_t ready_seq_of(FiberId f) const { return fibers_[index(f)]->ready_seq; }
@@ -157,6 +161,9 @@ class Simulator {
   void transfer(Fiber* from, boost::context::fiber& to);
   void store_continuation(boost::context::fiber&& c);
   void block_current();
+  // unwind_if_abandoned(kind): a fiber resumed after its run ended, in the middle of an
+  // operation of this kind, throws FiberUnwind unless the operation completes while unwinding.
+  void unwind_if_abandoned(OpKind kind);
   void make_runnable(Fiber& f, OpKind resume_from, ObjectId object);
   void remove_runnable(Fiber& f);
   WaiterList& list_of(const Fiber& f);
@@ -164,6 +171,9 @@ class Simulator {
   void unlink(Fiber& f);
   void fire_due_timers();
   bool advance_to_next_timer();
+  // skip_idle_spinning(): when every runnable fiber's last step was a yield, advance the clock
+  // to the next timer (firing it) and count the skipped time as spin steps.
+  void skip_idle_spinning();
   void end_without_runnable();
   void finish(Status status, std::string message);
   void unwind_all();

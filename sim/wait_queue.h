@@ -28,10 +28,13 @@ class WaitQueue {
     const T v = word.value_;
     return sim_.wait(id_, v == expected, traced_value(v).value_or(0), timeout);
   }
-  // wake_one() is a step that makes the oldest waiter runnable; false if none was waiting.
-  bool wake_one() {
+  // wake_one() is a step that makes the oldest waiter runnable and returns it; nullopt if none
+  // was waiting (so `if (q.wake_one())` still reads as "someone was woken").
+  std::optional<FiberId> wake_one() {
     sim_.begin_step(Op{OpKind::wake, id_});
-    return sim_.wake(id_, false) != 0;
+    FiberId woken{0};
+    if (sim_.wake(id_, false, &woken) == 0) return std::nullopt;
+    return woken;
   }
   // wake_all() is a step that makes every waiter runnable; returns how many there were.
   std::uint32_t wake_all() {

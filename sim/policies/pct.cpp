@@ -30,6 +30,7 @@ void PctPolicy::reset() {
   }
   ranked_.clear();
   priority_.clear();
+  yielded_.clear();
 }
 
 void PctPolicy::see(FiberId f) {
@@ -52,6 +53,8 @@ Decision PctPolicy::pick(const SchedulingPoint& point) {
     if (index(f) >= priority_.size() || priority_[index(f)] == 0) see(f);
   }
   const FiberId cur = point.current();
+  if (index(cur) >= yielded_.size()) yielded_.resize(index(cur) + 1, false);
+  yielded_[index(cur)] = point.reason() == Reason::yield;
   bool changed = false;
   for (std::size_t i = 0; i < change_points_.size(); ++i) {
     if (change_points_[i] != point.step()) continue;
@@ -65,16 +68,22 @@ Decision PctPolicy::pick(const SchedulingPoint& point) {
     return Decision::pick(cur);
   }
   const bool skip_current = point.reason() == Reason::yield && point.runnable().size() > 1;
-  FiberId best = point.runnable()[0];
-  std::uint64_t best_priority = 0;
-  for (FiberId f : point.runnable()) {
-    if (skip_current && f == cur) continue;
-    if (priority_[index(f)] > best_priority) {
-      best = f;
-      best_priority = priority_[index(f)];
+  // After a yield, prefer fibers whose own last step was not a yield: two spinners must not
+  // hand the CPU back and forth above the fiber they wait for.
+  for (const bool only_unyielded : {skip_current, false}) {
+    FiberId best = point.runnable()[0];
+    std::uint64_t best_priority = 0;
+    for (FiberId f : point.runnable()) {
+      if (skip_current && f == cur) continue;
+      if (only_unyielded && index(f) < yielded_.size() && yielded_[index(f)]) continue;
+      if (priority_[index(f)] > best_priority) {
+        best = f;
+        best_priority = priority_[index(f)];
+      }
     }
+    if (best_priority > 0) return Decision::pick(best);
   }
-  return Decision::pick(best);
+  return Decision::pick(point.runnable()[0]);
 }
 
 PolicyInfo PctPolicy::info() const {

@@ -12,7 +12,9 @@
 //   drops to i (below every initial priority) and the highest-priority runnable fiber runs.
 //   Otherwise the current fiber keeps running while it is runnable; when it blocked or exited
 //   the highest-priority runnable fiber runs, and when it yielded the highest-priority other
-//   runnable fiber runs (itself only if it is alone), so spin loops make progress.
+//   runnable fiber whose own last step was not a yield runs (else the highest-priority other
+//   one; itself only if it is alone), so spin loops make progress even when several fibers
+//   spin on one holder.
 // Hence depth 1 never preempts: a switch happens only when the current fiber blocked, exited
 // or yielded. A bug that needs d - 1 preemptions is found with probability at least
 // 1 / (n * k^(d-1)) per run for n fibers, when k bounds the run's steps.
@@ -70,6 +72,7 @@ class PctPolicy final : public Policy {
   std::vector<std::uint64_t> change_points_;  // invariant: distinct, < steps_, draw order
   std::vector<FiberId> ranked_;               // fibers holding initial priorities, lowest first
   std::vector<std::uint64_t> priority_;       // by fiber index; 0 = not seen yet; unique when > 0
+  std::vector<bool> yielded_;                 // by fiber index: its last step was a yield
 };
 
 }  // namespace interleave

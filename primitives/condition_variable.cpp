@@ -1,0 +1,59 @@
+#include "primitives/condition_variable.h"
+
+#include "primitives/fiber_names.h"
+
+namespace interleave {
+
+ConditionVariable::ConditionVariable(Simulator& sim, std::string_view name)
+    : sim_(sim), name_(name), seq_(sim, name_ + ".seq", 0), queue_(sim, name_ + ".queue") {}
+
+Mutex& ConditionVariable::locked(std::unique_lock<Mutex>& lock) {
+  if (lock.mutex() == nullptr || !lock.owns_lock()) {
+    sim_.fail(current_name(sim_) + " waited on condition variable " + name_ +
+              " with a unique_lock that owns no mutex");
+  }
+  return *lock.mutex();
+}
+
+void ConditionVariable::wait(Mutex& m) {
+  wait_impl(m, std::nullopt);
+}
+
+std::cv_status ConditionVariable::wait_for(Mutex& m, Nanos timeout) {
+  return wait_impl(m, timeout);
+}
+
+std::cv_status ConditionVariable::wait_impl(Mutex& m, std::optional<Nanos> timeout) {
+  if (!m.held_by_current()) {
+    sim_.fail(current_name(sim_) + " waited on condition variable " + name_ +
+              " without holding mutex " + std::string(m.name()));
+    return std::cv_status::no_timeout;  // reached only while an ended run is unwound
+  }
+  const std::uint32_t seen = seq_.load();
+  if (sim_.tracing()) sim_.note(current_name(sim_) + " waits on condition variable " + name_);
+  m.unlock();
+  if (timeout && *timeout < Nanos{0}) timeout = Nanos{0};
+  const WaitResult r = queue_.wait_if(seq_, seen, timeout);
+  m.lock();
+  return r == WaitResult::timed_out ? std::cv_status::timeout : std::cv_status::no_timeout;
+}
+
+void ConditionVariable::notify_one() {
+  seq_.fetch_add(1);
+  const std::optional<FiberId> woken = queue_.wake_one();
+  if (sim_.tracing()) {
+    sim_.note(current_name(sim_) + " notified condition variable " + name_ +
+              (woken ? ", woke " + name_of(sim_, *woken) : std::string(", no waiter blocked")));
+  }
+}
+
+void ConditionVariable::notify_all() {
+  seq_.fetch_add(1);
+  const std::uint32_t n = queue_.wake_all();
+  if (sim_.tracing()) {
+    sim_.note(current_name(sim_) + " notified all on condition variable " + name_ + ", woke " +
+              std::to_string(n));
+  }
+}
+
+}  // namespace interleave

@@ -1,0 +1,29 @@
+#include "primitives/naive_spin_lock.h"
+
+#include "primitives/fiber_names.h"
+
+namespace interleave {
+
+NaiveSpinLock::NaiveSpinLock(Simulator& sim, std::string_view name)
+    : sim_(sim), name_(name), locked_(sim, name_ + ".locked", false) {}
+
+void NaiveSpinLock::lock() {
+  bool noted = false;
+  while (locked_.load()) {
+    ++spins_;
+    if (!noted && sim_.tracing()) {
+      sim_.note(current_name(sim_) + " spins on naive lock " + name_);
+      noted = true;
+    }
+  }
+  // The race: another fiber may have read false too and be about to store.
+  locked_.store(true);
+  if (sim_.tracing()) sim_.note(current_name(sim_) + " set naive lock " + name_);
+}
+
+void NaiveSpinLock::unlock() {
+  locked_.store(false);
+  if (sim_.tracing()) sim_.note(current_name(sim_) + " cleared naive lock " + name_);
+}
+
+}  // namespace interleave
