@@ -13,14 +13,16 @@
 namespace interleave {
 
 int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CLI::App app("interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
-               "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
-               "reproduced step for step, searched for, recorded and shown.",
-               "interleave");
+  CLI::App app(
+      "interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
+      "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
+      "reproduced step for step, searched for, recorded and shown.",
+      "interleave");
   app.set_version_flag("--version", std::string("interleave ") + INTERLEAVE_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
-             "70 internal error. `interleave COMMAND --help` describes each command.");
+  app.footer(
+      "Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
+      "70 internal error. `interleave COMMAND --help` describes each command.");
 
   ListOptions list_options;
   RunOptions run_options;

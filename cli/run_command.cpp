@@ -10,13 +10,13 @@
 #include "cli/result_format.h"
 #include "cli/scenario_lookup.h"
 #include "cli/trace_output.h"
-#include "traces/export_text.h"
 #include "cli/usage_error.h"
 #include "sim/policies/fifo.h"
 #include "sim/policies/policy_factory.h"
 #include "sim/policies/replay.h"
 #include "sim/schedule.h"
 #include "sim/simulator.h"
+#include "traces/export_text.h"
 #include "traces/run_summary.h"
 
 namespace interleave {
@@ -26,9 +26,8 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
       "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
   cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
       ->required();
-  auto* policy =
-      cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
-          ->capture_default_str();
+  auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
+                     ->capture_default_str();
   cmd->add_option("--seed", o.seed, "Seed of random and pct (the first of --runs)")
       ->capture_default_str();
   cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms, 500us")
@@ -92,9 +91,12 @@ std::string reproduce_line(const RunOptions& o, const Scenario& scenario, const 
 
 int exit_code_for(Status status) {
   switch (status) {
-    case Status::ok: return kExitOk;
-    case Status::cut: return kExitUsage;
-    default: return kExitFailed;
+    case Status::ok:
+      return kExitOk;
+    case Status::cut:
+      return kExitUsage;
+    default:
+      return kExitFailed;
   }
 }
 

@@ -17,9 +17,9 @@ struct TraceRequest {
   const Scenario& scenario;
   const Params& params;
   RunConfig config;
-  PolicyInfo policy;                   // the policy that chose the schedule (recorded as is)
-  std::span<const FiberId> schedule;   // the fiber of every step
-  const RunResult& expected;           // how the run ended
+  PolicyInfo policy;                  // the policy that chose the schedule (recorded as is)
+  std::span<const FiberId> schedule;  // the fiber of every step
+  const RunResult& expected;          // how the run ended
 };
 
 // record_trace(request) re-runs the scenario along request.schedule with a recorder; throws

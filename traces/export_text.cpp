@@ -10,21 +10,36 @@ namespace {
 
 std::string_view short_op(OpKind k) {
   switch (k) {
-    case OpKind::load: return "ld";
-    case OpKind::store: return "st";
-    case OpKind::exchange: return "xchg";
-    case OpKind::fetch_add: return "add";
-    case OpKind::compare_exchange: return "cas";
-    case OpKind::test_and_set: return "tas";
-    case OpKind::clear: return "clr";
-    case OpKind::wait: return "wait";
-    case OpKind::wake: return "wake";
-    case OpKind::resume: return "resume";
-    case OpKind::spawn: return "spawn";
-    case OpKind::join: return "join";
-    case OpKind::sleep: return "sleep";
-    case OpKind::yield: return "yield";
-    case OpKind::exit: return "exit";
+    case OpKind::load:
+      return "ld";
+    case OpKind::store:
+      return "st";
+    case OpKind::exchange:
+      return "xchg";
+    case OpKind::fetch_add:
+      return "add";
+    case OpKind::compare_exchange:
+      return "cas";
+    case OpKind::test_and_set:
+      return "tas";
+    case OpKind::clear:
+      return "clr";
+    case OpKind::wait:
+      return "wait";
+    case OpKind::wake:
+      return "wake";
+    case OpKind::resume:
+      return "resume";
+    case OpKind::spawn:
+      return "spawn";
+    case OpKind::join:
+      return "join";
+    case OpKind::sleep:
+      return "sleep";
+    case OpKind::yield:
+      return "yield";
+    case OpKind::exit:
+      return "exit";
   }
   return "?";
 }
@@ -116,8 +131,9 @@ std::string export_text(const Trace& t, std::size_t width) {
   }
   out += std::string(to_string(t.outcome.status));
   if (!t.outcome.message.empty()) out += ": " + t.outcome.message;
-  out += "\n(.. blocked, zz sleeping; ld load, st store, xchg exchange, tas test-and-set, "
-         "cas compare-exchange)\n";
+  out +=
+      "\n(.. blocked, zz sleeping; ld load, st store, xchg exchange, tas test-and-set, "
+      "cas compare-exchange)\n";
   return out;
 }
 

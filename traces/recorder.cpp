@@ -56,8 +56,7 @@ void TraceRecorder::on_note(FiberId /*fiber*/, std::uint64_t /*step*/, std::stri
   }
 }
 
-void TraceRecorder::on_run_end(const Outcome& outcome, const Results& results,
-                               const Stats& stats) {
+void TraceRecorder::on_run_end(const Outcome& outcome, const Results& results, const Stats& stats) {
   trace_.outcome = outcome;
   trace_.results = results;
   trace_.stats = stats;

@@ -39,15 +39,15 @@ struct TraceEvent {
   Nanos clock{0};
   FiberId fiber{0};
   OpKind op = OpKind::yield;
-  ObjectId object = kNoObject;  // kNoObject when the step touches no object
-  ObjectId word = kNoObject;    // for wait: the word compared
+  ObjectId object = kNoObject;   // kNoObject when the step touches no object
+  ObjectId word = kNoObject;     // for wait: the word compared
   std::optional<FiberId> other;  // spawn: the child; join: the joined fiber; resume: see docs
   Reason reason = Reason::start;
   std::optional<std::int64_t> read;
   std::optional<std::int64_t> written;
-  std::vector<FiberId> woken;     // fibers this step made runnable
-  std::vector<FiberId> runnable;  // ascending
-  std::vector<std::string> notes; // primitive-level events ("acquired m")
+  std::vector<FiberId> woken;      // fibers this step made runnable
+  std::vector<FiberId> runnable;   // ascending
+  std::vector<std::string> notes;  // primitive-level events ("acquired m")
   friend bool operator==(const TraceEvent&, const TraceEvent&) = default;
 };
 
@@ -63,7 +63,7 @@ struct Trace {
   std::vector<TraceFiber> fibers;    // invariant: fibers[i].id == i
   std::vector<TraceObject> objects;  // invariant: objects[i].id == i
   std::vector<FiberId> schedule;     // the fiber of every step; what replay follows
-  std::vector<TraceEvent> events;    // invariant: events[i].step == i, events[i].fiber == schedule[i]
+  std::vector<TraceEvent> events;  // invariant: events[i].step == i, events[i].fiber == schedule[i]
   Outcome outcome;
   Results results;
   Stats stats;

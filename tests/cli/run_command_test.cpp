@@ -46,10 +46,10 @@ TEST_CASE("run --json prints one object with the contract's fields", "[cli][run]
   auto r = run_cli({"run", "article/race", "--json"});
   CHECK(r.exit_code == 1);
   CHECK(line_count(r.out) == 1);
-  for (const char* key : {"\"scenario\"", "\"policy\"", "\"seed\"", "\"outcome\"", "\"status\"",
-                          "\"message\"", "\"results\"", "\"stats\"", "\"steps\"",
-                          "\"context_switches\"", "\"preemptions\"", "\"clock_ns\"",
-                          "\"schedule\"", "\"reproduce\""}) {
+  for (const char* key :
+       {"\"scenario\"", "\"policy\"", "\"seed\"", "\"outcome\"", "\"status\"", "\"message\"",
+        "\"results\"", "\"stats\"", "\"steps\"", "\"context_switches\"", "\"preemptions\"",
+        "\"clock_ns\"", "\"schedule\"", "\"reproduce\""}) {
     CHECK_THAT(r.out, Catch::Contains(key));
   }
   CHECK(total_of(r.out) == "6");
@@ -57,10 +57,10 @@ TEST_CASE("run --json prints one object with the contract's fields", "[cli][run]
 
 TEST_CASE("the same seed writes byte-identical traces", "[cli][run][determinism]") {
   const std::string dir = temp_dir();
-  auto a = run_cli({"run", "article/race", "--policy", "random", "--seed", "7", "--trace",
-                    dir + "/a.json"});
-  auto b = run_cli({"run", "article/race", "--policy", "random", "--seed", "7", "--trace",
-                    dir + "/b.json"});
+  auto a = run_cli(
+      {"run", "article/race", "--policy", "random", "--seed", "7", "--trace", dir + "/a.json"});
+  auto b = run_cli(
+      {"run", "article/race", "--policy", "random", "--seed", "7", "--trace", dir + "/b.json"});
   REQUIRE(a.exit_code == b.exit_code);
   const std::string ta = read_file(dir + "/a.json");
   REQUIRE(ta.size() > 100);
@@ -70,8 +70,8 @@ TEST_CASE("the same seed writes byte-identical traces", "[cli][run][determinism]
 TEST_CASE("random seeds 1-200 show at least three totals, 10 among them", "[cli][run]") {
   std::set<std::string> totals;
   for (int seed = 1; seed <= 200; ++seed) {
-    auto r = run_cli({"run", "article/race", "--policy", "random", "--seed",
-                      std::to_string(seed), "--json"});
+    auto r = run_cli(
+        {"run", "article/race", "--policy", "random", "--seed", std::to_string(seed), "--json"});
     REQUIRE((r.exit_code == 0 || r.exit_code == 1));
     totals.insert(total_of(r.out));
   }
