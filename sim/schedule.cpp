@@ -38,7 +38,12 @@ bool read_number(std::string_view s, std::size_t& pos, std::uint64_t limit, std:
 
 // quoted(item) is the item as error messages show it: 'item'.
 std::string quoted(std::string_view item) {
-  return "'" + std::string(item) + "'";
+  std::string q;
+  q.reserve(item.size() + 2);
+  q.push_back('\'');
+  q.append(item);
+  q.push_back('\'');
+  return q;
 }
 
 }  // namespace
