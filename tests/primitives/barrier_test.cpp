@@ -58,6 +58,13 @@ TEST_CASE(
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("barrier holds every fiber until all arrive, round after round, under 1000 PCT schedules",
+          "[primitives][barrier]") {
+  const auto bad = first_not_ok(pct_policy(3, 150), 1, 1000, three_rounds);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("abort breaks the barrier: waiters and later arrivals throw BrokenBarrier",
           "[primitives][barrier]") {
   Simulator sim;

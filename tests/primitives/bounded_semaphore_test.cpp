@@ -43,6 +43,13 @@ TEST_CASE("bounded semaphore admits at most its count under 1000 random schedule
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("bounded semaphore admits at most its count under 1000 PCT schedules",
+          "[primitives][bounded_semaphore]") {
+  const auto bad = first_not_ok(pct_policy(3, 100), 1, 1000, bounded_two);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("releasing a bounded semaphore past its initial value fails the run",
           "[primitives][bounded_semaphore]") {
   Simulator sim;

@@ -64,6 +64,13 @@ TEST_CASE(
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("condition variables pass every item through a one-slot mailbox under 1000 PCT schedules",
+          "[primitives][condition_variable]") {
+  const auto bad = first_not_ok(pct_policy(3, 200), 1, 1000, mailbox);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("notify_all releases every waiter", "[primitives][condition_variable]") {
   const auto bad = first_not_ok(random_policy, 1, 1000, [](Simulator& sim) {
     Mutex m(sim, "m");

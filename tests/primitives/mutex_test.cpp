@@ -51,6 +51,12 @@ TEST_CASE("mutex keeps mutual exclusion under 1000 random schedules", "[primitiv
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("mutex keeps mutual exclusion under 1000 PCT schedules", "[primitives][mutex]") {
+  const auto bad = first_not_ok(pct_policy(3, 100), 1, 1000, counter_under_mutex);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("mutex makes contenders block rather than spin", "[primitives][mutex]") {
   Simulator sim;
   FifoPolicy fifo;

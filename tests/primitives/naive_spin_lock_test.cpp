@@ -54,6 +54,19 @@ TEST_CASE("naive spin lock lets two fibers in under some random schedule", "[pri
   CHECK(found->result.outcome.message.find("already inside") != std::string::npos);
 }
 
+TEST_CASE("naive spin lock lets two fibers in under some PCT schedule", "[primitives][naive]") {
+  // A high-priority spinner that never yields starves the holder (a livelock, as under fifo);
+  // a small step limit keeps those runs short.
+  RunConfig config;
+  config.max_steps = 10'000;
+  const auto found = first_seed(
+      pct_policy(3, 30), 1, 1000, counter_under_naive_lock,
+      [](const RunResult& r) { return r.outcome.status == Status::failed; }, config);
+  REQUIRE(found);
+  INFO(describe(found));
+  CHECK(found->result.outcome.message.find("already inside") != std::string::npos);
+}
+
 TEST_CASE("naive spin lock counts the loads that found it held", "[primitives][naive]") {
   std::uint64_t spins = 0;
   const auto found = first_seed(

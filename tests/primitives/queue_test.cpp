@@ -59,6 +59,13 @@ TEST_CASE("queue delivers every item once and in order under 1000 random schedul
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("queue delivers every item once and in order under 1000 PCT schedules",
+          "[primitives][queue]") {
+  const auto bad = first_not_ok(pct_policy(3, 300), 1, 1000, producers_and_consumers);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("queue timeouts: get on empty and put on full give up at their deadlines",
           "[primitives][queue]") {
   Simulator sim;

@@ -52,6 +52,13 @@ TEST_CASE("recursive mutex keeps mutual exclusion with nested holds under 1000 r
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("recursive mutex keeps mutual exclusion with nested holds under 1000 PCT schedules",
+          "[primitives][recursive_mutex]") {
+  const auto bad = first_not_ok(pct_policy(3, 100), 1, 1000, nested_counter);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("recursive mutex is released only by the last unlock", "[primitives][recursive_mutex]") {
   Simulator sim;
   FifoPolicy fifo;

@@ -73,6 +73,21 @@ TEST_CASE("rw lock keeps writers alone and lets readers share under 1000 random 
   CHECK(most_readers == 2);  // readers did share in some schedule
 }
 
+TEST_CASE("rw lock keeps writers alone and lets readers share under 1000 PCT schedules",
+          "[primitives][rw_lock]") {
+  Counts c;
+  int most_readers = 0;
+  const auto bad = first_seed(
+      pct_policy(3, 100), 1, 1000, [&](Simulator& sim) { readers_and_writers(sim, c); },
+      [&](const RunResult& r) {
+        most_readers = std::max(most_readers, c.most_readers);
+        return r.outcome.status != Status::ok;
+      });
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+  CHECK(most_readers == 2);
+}
+
 TEST_CASE("rw lock try_lock fails while read, try_lock_shared fails while written",
           "[primitives][rw_lock]") {
   Simulator sim;

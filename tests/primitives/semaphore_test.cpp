@@ -56,6 +56,21 @@ TEST_CASE("semaphore admits at most its count under 1000 random schedules",
   CHECK(most == 2);  // the bound is reached, so the check is not vacuous
 }
 
+TEST_CASE("semaphore admits at most its count under 1000 PCT schedules",
+          "[primitives][semaphore]") {
+  int most = 0;
+  Occupancy section;
+  const auto bad = first_seed(
+      pct_policy(3, 150), 1, 1000, [&](Simulator& sim) { two_at_a_time(sim, section); },
+      [&](const RunResult& r) {
+        most = std::max(most, section.most);
+        return r.outcome.status != Status::ok;
+      });
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+  CHECK(most == 2);
+}
+
 TEST_CASE("semaphore try_acquire does not block and try_acquire_for gives up at its deadline",
           "[primitives][semaphore]") {
   Simulator sim;

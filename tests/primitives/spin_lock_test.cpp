@@ -50,6 +50,12 @@ TEST_CASE("spin lock keeps mutual exclusion under 1000 random schedules",
   CHECK_FALSE(bad);
 }
 
+TEST_CASE("spin lock keeps mutual exclusion under 1000 PCT schedules", "[primitives][spin_lock]") {
+  const auto bad = first_not_ok(pct_policy(3, 100), 1, 1000, counter_under_spin_lock);
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}
+
 TEST_CASE("spin lock waiters spin and yield, and say so in notes", "[primitives][spin_lock]") {
   Simulator sim;
   FifoPolicy fifo;

@@ -36,3 +36,9 @@ TEST_CASE("article/lock totals 10 under 1000 random seeds", "[scenarios][article
   INFO(describe(bad));
   CHECK_FALSE(bad);
 }
+
+TEST_CASE("article/lock totals 10 under 1000 PCT seeds", "[scenarios][article]") {
+  const auto bad = first_not_ok(pct_policy(3, 60), 1, 1000, scenario_body(lock_scenario()));
+  INFO(describe(bad));
+  CHECK_FALSE(bad);
+}

@@ -1,34 +1,22 @@
 #pragma once
-// Test helper: the seeded policies the primitive and scenario tests run under.
-// TEMPORARY stand-in until branch `policies` is merged: a uniform random pick with Rng.
+// Test helper: factories of the seeded policies the primitive and scenario tests run under,
+// in the form first_not_ok() and friends take (a seed in, a fresh policy out).
 
 #include <cstdint>
 
-#include "sim/policy.h"
-#include "sim/rng.h"
+#include "sim/policies/pct.h"
+#include "sim/policies/random.h"
 
 namespace interleave::testing {
 
-// A stand-in for RandomPolicy: at every point, a uniformly random runnable fiber.
-class StandInRandomPolicy final : public Policy {
- public:
-  explicit StandInRandomPolicy(std::uint64_t seed) : rng_(seed), seed_(seed) {}
-  Decision pick(const SchedulingPoint& point) override {
-    const auto runnable = point.runnable();
-    return Decision::pick(runnable[rng_.below(runnable.size())]);
-  }
-  PolicyInfo info() const override {
-    return PolicyInfo{"stand-in-random", {{"seed", static_cast<std::int64_t>(seed_)}}};
-  }
+// random_policy(seed) is the uniform random policy with that seed.
+inline RandomPolicy random_policy(std::uint64_t seed) {
+  return RandomPolicy(seed);
+}
 
- private:
-  Rng rng_;
-  std::uint64_t seed_;
-};
-
-// random_policy(seed) is the random policy with that seed.
-inline StandInRandomPolicy random_policy(std::uint64_t seed) {
-  return StandInRandomPolicy(seed);
+// pct_policy(depth, steps) makes PCT policies of that depth and step estimate, one per seed.
+inline auto pct_policy(int depth, std::uint64_t steps) {
+  return [depth, steps](std::uint64_t seed) { return PctPolicy(seed, depth, steps); };
 }
 
 }  // namespace interleave::testing
