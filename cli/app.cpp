@@ -7,22 +7,27 @@
 
 #include "cli/exit_codes.h"
 #include "cli/list_command.h"
+#include "cli/run_command.h"
 #include "cli/usage_error.h"
 
 namespace interleave {
 
 int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CLI::App app("interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
-               "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
-               "reproduced step for step, searched for, recorded and shown.",
-               "interleave");
+  CLI::App app(
+      "interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
+      "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
+      "reproduced step for step, searched for, recorded and shown.",
+      "interleave");
   app.set_version_flag("--version", std::string("interleave ") + INTERLEAVE_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
-             "70 internal error. `interleave COMMAND --help` describes each command.");
+  app.footer(
+      "Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
+      "70 internal error. `interleave COMMAND --help` describes each command.");
 
   ListOptions list_options;
+  RunOptions run_options;
   CLI::App& list = add_list_command(app, list_options);
+  CLI::App& run = add_run_command(app, run_options);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +47,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (list.parsed()) return run_list(list_options, out);
+    if (run.parsed()) return run_run(run_options, out, err);
   } catch (const UsageError& e) {
     err << "interleave: error: " << e.what() << "\n";
     return kExitUsage;

@@ -14,11 +14,16 @@ std::optional<Nanos> parse_duration(std::string_view text) {
   if (ec != std::errc{} || p == begin || value < 0) return std::nullopt;
   const std::string_view unit(p, static_cast<std::size_t>(end - p));
   std::int64_t scale = 0;
-  if (unit == "ns") scale = 1;
-  else if (unit == "us") scale = 1'000;
-  else if (unit == "ms") scale = 1'000'000;
-  else if (unit == "s") scale = 1'000'000'000;
-  else return std::nullopt;
+  if (unit == "ns")
+    scale = 1;
+  else if (unit == "us")
+    scale = 1'000;
+  else if (unit == "ms")
+    scale = 1'000'000;
+  else if (unit == "s")
+    scale = 1'000'000'000;
+  else
+    return std::nullopt;
   if (value > INT64_MAX / scale) return std::nullopt;
   return Nanos{value * scale};
 }

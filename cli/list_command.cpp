@@ -10,7 +10,8 @@
 namespace interleave {
 
 CLI::App& add_list_command(CLI::App& app, ListOptions& options) {
-  CLI::App* cmd = app.add_subcommand("list", "List the built-in scenarios with a one-line description");
+  CLI::App* cmd =
+      app.add_subcommand("list", "List the built-in scenarios with a one-line description");
   cmd->add_flag("--json", options.json, "Print one JSON array of {name, description, params}");
   return *cmd;
 }
@@ -26,8 +27,8 @@ int run_list(const ListOptions& options, std::ostream& out) {
   for (const Scenario& s : all) {
     out << s.name << std::string(width + 2 - s.name.size(), ' ') << s.description << "\n";
     for (const ParamSpec& p : s.params) {
-      out << std::string(width + 2, ' ') << "--param " << p.name << "=N  " << p.help
-          << " (default " << p.default_value << ")\n";
+      out << std::string(width + 2, ' ') << "--param " << p.name << "=N  " << p.help << " (default "
+          << p.default_value << ")\n";
     }
   }
   return kExitOk;

@@ -3,4 +3,6 @@
 
 #include "cli/app.h"
 
-int main(int argc, char** argv) { return interleave::run_app(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  return interleave::run_app(argc, argv, std::cout, std::cerr);
+}

@@ -21,8 +21,8 @@ struct RunSummary {
   Outcome outcome;
   Results results;
   Stats stats;
-  std::string schedule;   // the compact string --schedule accepts
-  std::string reproduce;  // one shell command line that reproduces the reported run
+  std::string schedule;    // the compact string --schedule accepts
+  std::string reproduce;   // one shell command line that reproduces the reported run
   std::uint64_t runs = 1;  // runs executed (with --runs, up to and including the reported one)
   std::string trace;       // the trace file written, or empty
 };

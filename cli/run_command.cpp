@@ -16,6 +16,7 @@
 #include "sim/policies/replay.h"
 #include "sim/schedule.h"
 #include "sim/simulator.h"
+#include "traces/export_text.h"
 #include "traces/run_summary.h"
 
 namespace interleave {
@@ -25,9 +26,8 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
       "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
   cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
       ->required();
-  auto* policy =
-      cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
-          ->capture_default_str();
+  auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
+                     ->capture_default_str();
   cmd->add_option("--seed", o.seed, "Seed of random and pct (the first of --runs)")
       ->capture_default_str();
   cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms, 500us")
@@ -91,9 +91,12 @@ std::string reproduce_line(const RunOptions& o, const Scenario& scenario, const 
 
 int exit_code_for(Status status) {
   switch (status) {
-    case Status::ok: return kExitOk;
-    case Status::cut: return kExitUsage;
-    default: return kExitFailed;
+    case Status::ok:
+      return kExitOk;
+    case Status::cut:
+      return kExitUsage;
+    default:
+      return kExitFailed;
   }
 }
 
@@ -182,13 +185,13 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
 
   std::string shown;
   if (!o.trace.empty() || o.show) {
-    TraceRequest request{scenario, *params, config, reported.schedule, reported.result};
-    TraceOutput traced = record_trace(request);
+    const Trace trace = record_trace(TraceRequest{scenario, *params, config, reported.policy,
+                                                  reported.schedule, reported.result});
     if (!o.trace.empty()) {
-      write_trace(traced, o.trace);
+      write_trace_or_throw(trace, o.trace);
       summary.trace = o.trace;
     }
-    if (o.show) shown = traced.text;
+    if (o.show) shown = export_text(trace);
   }
 
   if (o.json) {

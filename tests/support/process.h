@@ -1,0 +1,28 @@
+#pragma once
+// run_process: runs a command (no shell) and captures its exit code, stdout and stderr.
+
+#include <string>
+#include <vector>
+
+namespace interleave::testing {
+
+// What a finished process left behind.
+struct ProcessResult {
+  int exit_code = -1;  // the exit status, or 128 + signal number when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// run_process(argv, cwd) runs argv[0] with argv in cwd (empty: the current folder).
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd = {});
+
+// run_cli(args) runs the interleave binary under test with args.
+ProcessResult run_cli(const std::vector<std::string>& args, const std::string& cwd = {});
+
+// temp_dir() is a fresh empty folder for one test.
+std::string temp_dir();
+
+// read_file(path) is the file's bytes, or empty if it cannot be read.
+std::string read_file(const std::string& path);
+
+}  // namespace interleave::testing

@@ -1,0 +1,79 @@
+#pragma once
+// Trace: everything one run did, as the version-1 JSON trace records it (docs/trace-format.md).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sim/config.h"
+#include "sim/ids.h"
+#include "sim/op.h"
+#include "sim/outcome.h"
+#include "sim/policy.h"
+
+namespace interleave {
+
+// A fiber of the run: its id, name and the fiber that spawned it (main is its own parent).
+struct TraceFiber {
+  FiberId id{0};
+  std::string name;
+  FiberId parent{0};
+  friend bool operator==(const TraceFiber&, const TraceFiber&) = default;
+};
+
+// An object of the run: its id, kind ("shared", "atomic", "wait_queue", ...) and name.
+struct TraceObject {
+  ObjectId id{0};
+  std::string kind;
+  std::string name;
+  friend bool operator==(const TraceObject&, const TraceObject&) = default;
+};
+
+// One step: who did what to which object, what it read and wrote, whom it woke, and the
+// scheduling point before it (the reason and the runnable set the policy chose from).
+struct TraceEvent {
+  std::uint64_t step = 0;
+  Nanos clock{0};
+  FiberId fiber{0};
+  OpKind op = OpKind::yield;
+  ObjectId object = kNoObject;   // kNoObject when the step touches no object
+  ObjectId word = kNoObject;     // for wait: the word compared
+  std::optional<FiberId> other;  // spawn: the child; join: the joined fiber; resume: see docs
+  Reason reason = Reason::start;
+  std::optional<std::int64_t> read;
+  std::optional<std::int64_t> written;
+  std::vector<FiberId> woken;      // fibers this step made runnable
+  std::vector<FiberId> runnable;   // ascending
+  std::vector<std::string> notes;  // primitive-level events ("acquired m")
+  friend bool operator==(const TraceEvent&, const TraceEvent&) = default;
+};
+
+// A whole run.
+struct Trace {
+  static constexpr std::string_view kFormat = "interleave-trace";
+  static constexpr int kVersion = 1;
+
+  std::string scenario;
+  std::vector<std::pair<std::string, std::int64_t>> params;  // declared order
+  PolicyInfo policy;
+  RunConfig config;
+  std::vector<TraceFiber> fibers;    // invariant: fibers[i].id == i
+  std::vector<TraceObject> objects;  // invariant: objects[i].id == i
+  std::vector<FiberId> schedule;     // the fiber of every step; what replay follows
+  std::vector<TraceEvent> events;  // invariant: events[i].step == i, events[i].fiber == schedule[i]
+  Outcome outcome;
+  Results results;
+  Stats stats;
+};
+
+// op_from_string(name) is the OpKind named name, or nullopt.
+std::optional<OpKind> op_from_string(std::string_view name);
+// reason_from_string(name) is the Reason named name, or nullopt.
+std::optional<Reason> reason_from_string(std::string_view name);
+// status_from_string(name) is the Status named name, or nullopt.
+std::optional<Status> status_from_string(std::string_view name);
+
+}  // namespace interleave
