@@ -177,6 +177,30 @@ TEST_CASE("pct lets a spinning fiber yield to the fiber it waits for", "[policie
   }
 }
 
+TEST_CASE("pct lets two spinners yield to the fiber they both wait for", "[policies][pct]") {
+  // Whatever the priorities, two fibers spinning with yields must not hand the CPU back and
+  // forth above the fiber that sets the flag.
+  Scenario spin;
+  spin.body = [](Simulator& sim, const Params&) {
+    Atomic<bool> flag(sim, "flag", false);
+    Thread a(sim, [&] {
+      while (!flag.load()) sim.yield();
+    });
+    Thread b(sim, [&] {
+      while (!flag.load()) sim.yield();
+    });
+    Thread setter(sim, [&] { flag.store(true); });
+  };
+  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+    RunConfig config;
+    config.max_steps = 10'000;
+    Simulator sim(config);
+    PctPolicy pct(seed, 1, 10);
+    INFO("seed " << seed);
+    CHECK(run_scenario(sim, pct, spin).outcome.status == Status::ok);
+  }
+}
+
 TEST_CASE("pct draws min(depth - 1, steps) distinct change points below steps", "[policies][pct]") {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     const PctPolicy deep(seed, 5, 3);
