@@ -16,7 +16,10 @@ namespace interleave {
 class Occupants {
  public:
   // enter(f) counts fiber f in.
-  void enter(FiberId f) { inside_.push_back(f); }
+  void enter(FiberId f) {
+    inside_.push_back(f);
+    most_ = std::max(most_, inside_.size());
+  }
   // leave(f) counts fiber f out; a fiber that is not inside is ignored.
   void leave(FiberId f) {
     const auto it = std::find(inside_.begin(), inside_.end(), f);
@@ -25,6 +28,8 @@ class Occupants {
   // empty() and size() tell how many are inside.
   bool empty() const { return inside_.empty(); }
   std::size_t size() const { return inside_.size(); }
+  // most() is the most fibers that were ever inside at once.
+  std::size_t most() const { return most_; }
   // names(sim) lists them in entry order: "t0", "reader 0 and reader 1", "a, b and c".
   std::string names(const Simulator& sim) const {
     std::string s;
@@ -37,6 +42,7 @@ class Occupants {
 
  private:
   std::vector<FiberId> inside_;  // invariant: each fiber at most once, in entry order
+  std::size_t most_ = 0;         // invariant: >= inside_.size() at every moment so far
 };
 
 }  // namespace interleave

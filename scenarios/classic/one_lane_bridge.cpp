@@ -90,6 +90,8 @@ void one_lane_bridge(Simulator& sim, const Params& params, bool guarded) {
   }
   const std::int64_t total = crossings.load();
   sim.report("crossings", total);
+  sim.report("most_on_bridge",
+             static_cast<std::int64_t>(std::max(on_bridge[0].most(), on_bridge[1].most())));
   sim.check(total == cars[0] + cars[1],
             std::to_string(total) + " cars crossed, expected " + std::to_string(cars[0] + cars[1]));
 }

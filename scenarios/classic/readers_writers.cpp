@@ -52,6 +52,8 @@ class Library {
     data_.store(v + 1);
     writers_.leave(me);
   }
+  // most_readers() is the most readers that were inside at once.
+  std::int64_t most_readers() const { return static_cast<std::int64_t>(readers_.most()); }
   // writes() is the data's value: one per completed write (no step).
   int writes() const { return data_.peek(); }
 
@@ -94,6 +96,7 @@ void run_library(Simulator& sim, const Params& params, Reader reader, Writer wri
   }
   const int writes = library.writes();
   sim.report("writes", std::int64_t{writes});
+  sim.report("most_readers", library.most_readers());
   sim.check(writes == writers * rounds, "the data counts " + std::to_string(writes) +
                                             " writes, expected " +
                                             std::to_string(writers * rounds));
