@@ -1,0 +1,27 @@
+#pragma once
+// `interleave replay TRACE`: re-executes a recorded run and verifies it step by step.
+
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace interleave {
+
+// Options of `interleave replay`.
+struct ReplayOptions {
+  std::string trace;  // the trace file to replay
+  bool show = false;  // also print the replayed run as swimlanes
+};
+
+// add_replay_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_replay_command(CLI::App& app, ReplayOptions& options);
+
+// run_replay(options, out) replays; returns 0 when every step matches, 3 at the first
+// divergence (naming the step, what the trace recorded and what happened instead). Throws
+// UsageError when the file is not a trace it can replay.
+int run_replay(const ReplayOptions& options, std::ostream& out);
+
+}  // namespace interleave
