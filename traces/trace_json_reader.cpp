@@ -111,8 +111,10 @@ struct Field {
 // first problem; the caller returns at once.
 class Checker {
  public:
+  // error() is "PATH: PROBLEM" for the first failure, or empty.
   const std::string& error() const { return error_; }
 
+  // fail(where, problem) records the first failure and returns false.
   bool fail(const Path& where, const std::string& problem) {
     if (error_.empty()) error_ = where.str() + ": " + problem;
     return false;
@@ -135,6 +137,7 @@ class Checker {
     return true;
   }
 
+  // string(), u64(), i64(), nanos() read one value of that type into out, or fail.
   bool string(const Json& j, const Path& where, std::string& out) {
     if (!j.is_string()) return fail(where, "expected a string, found " + found(j));
     out = j.get<std::string>();
@@ -179,6 +182,7 @@ class Checker {
     return true;
   }
 
+  // fiber() reads the id of one of the first `fibers` fibers.
   bool fiber(const Json& j, const Path& where, std::size_t fibers, FiberId& out) {
     std::uint64_t n = 0;
     if (!u64(j, where, n)) return false;
@@ -190,6 +194,8 @@ class Checker {
     return true;
   }
 
+  // object_ref() reads the id of one of the first `objects` objects, or -1 for none when
+  // none_allowed.
   bool object_ref(const Json& j, const Path& where, std::size_t objects, bool none_allowed,
                   ObjectId& out) {
     if (none_allowed && j.type() == Json::value_t::number_integer && j.get<std::int64_t>() == -1) {
@@ -212,6 +218,7 @@ class Checker {
     return true;
   }
 
+  // fiber_list() reads an array of fiber ids.
   bool fiber_list(const Json& j, const Path& where, std::size_t fibers, std::vector<FiberId>& out) {
     if (!j.is_array()) return fail(where, "expected an array of fiber ids, found " + found(j));
     out.clear();
@@ -237,6 +244,7 @@ class Checker {
     return true;
   }
 
+  // result_value() reads one reported value: integer, real (null is NaN), string, or list.
   bool result_value(const Json& j, const Path& where, ResultValue& out) {
     switch (j.type()) {
       case Json::value_t::number_integer:
@@ -301,6 +309,7 @@ class Checker {
 // Reads a whole trace; each part has its own member function, in document order.
 class TraceReader {
  public:
+  // read(root) is the trace root holds, or nullopt with error() set.
   std::optional<Trace> read(const Json& root) {
     const Path path{nullptr, "trace"};
     if (!root.is_object()) {
@@ -337,6 +346,7 @@ class TraceReader {
     return std::move(t_);
   }
 
+  // error() names the first problem read() found.
   const std::string& error() const { return c_.error(); }
 
  private:
