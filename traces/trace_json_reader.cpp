@@ -1,5 +1,5 @@
-// Reading a version-1 trace: parse, then check every field's type and range and every
-// reference between fields. The first problem found ends the reading with one line naming
+// Reading a version-1 trace: parse, then check every member's type and range and every
+// reference between members. The first problem found ends the reading with one line naming
 // the JSON path and what is wrong there.
 
 #include <algorithm>
@@ -7,12 +7,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <initializer_list>
-#include <limits>
 #include <new>
 #include <nlohmann/json.hpp>
 
 #include "sim/schedule.h"
+#include "traces/json_checker.h"
 #include "traces/trace_json.h"
 
 namespace interleave {
@@ -23,313 +22,20 @@ using Json = nlohmann::ordered_json;
 // The largest stack size a trace may ask for (1 GiB); a replay maps stacks of this size.
 constexpr std::uint64_t kMaxStackSize = std::uint64_t{1} << 30;
 
-// printable(text) keeps printable ASCII and writes every other byte as \xNN, so an error
-// message about arbitrary bytes is still one readable line.
-std::string printable(std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x20 && b < 0x7f) {
-      out += c;
-    } else {
-      out += "\\x";
-      out += kHex[b >> 4];
-      out += kHex[b & 0xf];
-    }
-  }
-  return out;
-}
-
-// found(j) describes a value for an error message: numbers and short strings as written,
-// everything else by its type.
-std::string found(const Json& j) {
-  switch (j.type()) {
-    case Json::value_t::null:
-      return "null";
-    case Json::value_t::boolean:
-      return j.get<bool>() ? "true" : "false";
-    case Json::value_t::object:
-      return "an object";
-    case Json::value_t::array:
-      return "an array";
-    case Json::value_t::string: {
-      const std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
-      return s.size() <= 42 ? printable(s) : "a string";
-    }
-    default:
-      return j.dump();
-  }
-}
-
-bool is_identifier(std::string_view key) {
-  if (key.empty() || (key[0] >= '0' && key[0] <= '9')) return false;
-  for (const char c : key) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// Where a value sits in the document, rendered only when something is wrong there:
-// trace.events[12].fiber. Each Path lives on the stack of the check that uses it.
-struct Path {
-  const Path* parent = nullptr;
-  std::string_view key;  // a member name; unused for an array element
-  std::size_t index = 0;
-  bool is_index = false;
-
-  Path member(std::string_view k) const { return Path{this, k, 0, false}; }
-  Path at(std::size_t i) const { return Path{this, {}, i, true}; }
-
-  std::string str() const {
-    std::string s = parent == nullptr ? std::string() : parent->str();
-    if (is_index) {
-      s += "[" + std::to_string(index) + "]";
-    } else if (parent == nullptr) {
-      s += key;
-    } else if (is_identifier(key)) {
-      s += ".";
-      s += key;
-    } else {
-      s += "[" +
-           printable(Json(std::string(key)).dump(-1, ' ', false, Json::error_handler_t::replace)) +
-           "]";
-    }
-    return s;
-  }
-};
-
-// One member an object may have, and whether it must.
-struct Field {
-  std::string_view name;
-  bool required = true;
-};
-
-// Checks a parsed document field by field. Every check returns false after recording the
-// first problem; the caller returns at once.
-class Checker {
- public:
-  // error() is "PATH: PROBLEM" for the first failure, or empty.
-  const std::string& error() const { return error_; }
-
-  // fail(where, problem) records the first failure and returns false.
-  bool fail(const Path& where, const std::string& problem) {
-    if (error_.empty()) error_ = where.str() + ": " + problem;
-    return false;
-  }
-
-  // object(j, where, fields) checks that j is an object with every required field and no
-  // field outside fields.
-  bool object(const Json& j, const Path& where, std::initializer_list<Field> fields) {
-    if (!j.is_object()) return fail(where, "expected an object, found " + found(j));
-    for (const auto& item : j.items()) {
-      bool known = false;
-      for (const Field& f : fields) known = known || f.name == item.key();
-      if (!known) {
-        return fail(where.member(item.key()), "unknown field (version 1 does not have it)");
-      }
-    }
-    for (const Field& f : fields) {
-      if (f.required && !j.contains(f.name)) return fail(where.member(f.name), "missing");
-    }
-    return true;
-  }
-
-  // string(), u64(), i64(), nanos() read one value of that type into out, or fail.
-  bool string(const Json& j, const Path& where, std::string& out) {
-    if (!j.is_string()) return fail(where, "expected a string, found " + found(j));
-    out = j.get<std::string>();
-    return true;
-  }
-
-  bool u64(const Json& j, const Path& where, std::uint64_t& out) {
-    if (j.type() == Json::value_t::number_unsigned) {
-      out = j.get<std::uint64_t>();
-      return true;
-    }
-    if (j.type() == Json::value_t::number_integer && j.get<std::int64_t>() >= 0) {
-      out = static_cast<std::uint64_t>(j.get<std::int64_t>());
-      return true;
-    }
-    return fail(where, "expected a non-negative integer, found " + found(j));
-  }
-
-  bool i64(const Json& j, const Path& where, std::int64_t& out) {
-    if (j.type() == Json::value_t::number_integer) {
-      out = j.get<std::int64_t>();
-      return true;
-    }
-    if (j.type() == Json::value_t::number_unsigned &&
-        j.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX)) {
-      out = static_cast<std::int64_t>(j.get<std::uint64_t>());
-      return true;
-    }
-    if (j.type() == Json::value_t::number_unsigned) {
-      return fail(where, "integer " + found(j) + " is out of range (a signed 64-bit integer)");
-    }
-    return fail(where, "expected an integer, found " + found(j));
-  }
-
-  bool nanos(const Json& j, const Path& where, Nanos& out) {
-    std::uint64_t n = 0;
-    if (!u64(j, where, n)) return false;
-    if (n > static_cast<std::uint64_t>(INT64_MAX)) {
-      return fail(where, found(j) + " ns is out of range (a signed 64-bit integer)");
-    }
-    out = Nanos{static_cast<std::int64_t>(n)};
-    return true;
-  }
-
-  // fiber() reads the id of one of the first `fibers` fibers.
-  bool fiber(const Json& j, const Path& where, std::size_t fibers, FiberId& out) {
-    std::uint64_t n = 0;
-    if (!u64(j, where, n)) return false;
-    if (n >= fibers) {
-      return fail(where, "fiber " + std::to_string(n) + " is not in fibers (which has " +
-                             std::to_string(fibers) + ")");
-    }
-    out = FiberId{static_cast<std::uint32_t>(n)};
-    return true;
-  }
-
-  // object_ref() reads the id of one of the first `objects` objects, or -1 for none when
-  // none_allowed.
-  bool object_ref(const Json& j, const Path& where, std::size_t objects, bool none_allowed,
-                  ObjectId& out) {
-    if (none_allowed && j.type() == Json::value_t::number_integer && j.get<std::int64_t>() == -1) {
-      out = kNoObject;
-      return true;
-    }
-    std::uint64_t n = 0;
-    if (!j.is_number_integer() ||
-        (j.type() == Json::value_t::number_integer && j.get<std::int64_t>() < 0)) {
-      return fail(where, std::string(none_allowed ? "expected an object id or -1, found "
-                                                  : "expected an object id, found ") +
-                             found(j));
-    }
-    if (!u64(j, where, n)) return false;
-    if (n >= objects) {
-      return fail(where, "object " + std::to_string(n) + " is not in objects (which has " +
-                             std::to_string(objects) + ")");
-    }
-    out = ObjectId{static_cast<std::uint32_t>(n)};
-    return true;
-  }
-
-  // fiber_list() reads an array of fiber ids.
-  bool fiber_list(const Json& j, const Path& where, std::size_t fibers, std::vector<FiberId>& out) {
-    if (!j.is_array()) return fail(where, "expected an array of fiber ids, found " + found(j));
-    out.clear();
-    out.reserve(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i) {
-      FiberId f{0};
-      if (!fiber(j[i], where.at(i), fibers, f)) return false;
-      out.push_back(f);
-    }
-    return true;
-  }
-
-  // int_map(j, where, out) reads an object of name -> integer, keeping its order.
-  bool int_map(const Json& j, const Path& where,
-               std::vector<std::pair<std::string, std::int64_t>>& out) {
-    if (!j.is_object()) return fail(where, "expected an object, found " + found(j));
-    out.clear();
-    for (const auto& item : j.items()) {
-      std::int64_t v = 0;
-      if (!i64(item.value(), where.member(item.key()), v)) return false;
-      out.emplace_back(item.key(), v);
-    }
-    return true;
-  }
-
-  // result_value() reads one reported value: integer, real (null is NaN), string, or list.
-  bool result_value(const Json& j, const Path& where, ResultValue& out) {
-    switch (j.type()) {
-      case Json::value_t::number_integer:
-      case Json::value_t::number_unsigned: {
-        std::int64_t v = 0;
-        if (!i64(j, where, v)) return false;
-        out = v;
-        return true;
-      }
-      case Json::value_t::number_float:
-        out = j.get<double>();
-        return true;
-      case Json::value_t::null:  // a NaN or infinite real: JSON has no way to write one
-        out = std::numeric_limits<double>::quiet_NaN();
-        return true;
-      case Json::value_t::string:
-        out = j.get<std::string>();
-        return true;
-      case Json::value_t::array:
-        return result_list(j, where, out);
-      default:
-        return fail(where, "expected an integer, a real, a string or an array of numbers, found " +
-                               found(j));
-    }
-  }
-
- private:
-  // result_list reads an array of integers as integers, and any other array of numbers (and
-  // nulls) as reals.
-  bool result_list(const Json& j, const Path& where, ResultValue& out) {
-    bool all_integers = true;
-    for (std::size_t i = 0; i < j.size(); ++i) {
-      const Json& e = j[i];
-      if (!e.is_number() && !e.is_null()) {
-        return fail(where.at(i), "expected a number, found " + found(e));
-      }
-      if (!e.is_number_integer()) all_integers = false;
-    }
-    if (all_integers) {
-      std::vector<std::int64_t> v;
-      v.reserve(j.size());
-      for (std::size_t i = 0; i < j.size(); ++i) {
-        std::int64_t x = 0;
-        if (!i64(j[i], where.at(i), x)) return false;
-        v.push_back(x);
-      }
-      out = std::move(v);
-      return true;
-    }
-    std::vector<double> v;
-    v.reserve(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i) {
-      v.push_back(j[i].is_null() ? std::numeric_limits<double>::quiet_NaN() : j[i].get<double>());
-    }
-    out = std::move(v);
-    return true;
-  }
-
-  std::string error_;
-};
-
 // Reads a whole trace; each part has its own member function, in document order.
 class TraceReader {
  public:
   // read(root) is the trace root holds, or nullopt with error() set.
   std::optional<Trace> read(const Json& root) {
-    const Path path{nullptr, "trace"};
+    const JsonPath path{nullptr, "trace"};
     if (!root.is_object()) {
       c_.fail(path, "expected a JSON object, found " + found(root));
       return std::nullopt;
     }
     if (!header(root, path)) return std::nullopt;
     if (!c_.object(root, path,
-                   {{"format"},
-                    {"version"},
-                    {"scenario"},
-                    {"policy"},
-                    {"config"},
-                    {"fibers"},
-                    {"objects"},
-                    {"schedule"},
-                    {"events"},
-                    {"outcome"},
-                    {"results"},
-                    {"stats"}})) {
+                   {"format", "version", "scenario", "policy", "config", "fibers", "objects",
+                    "schedule", "events", "outcome", "results", "stats"})) {
       return std::nullopt;
     }
     const bool ok = scenario(root["scenario"], path.member("scenario")) &&
@@ -352,15 +58,15 @@ class TraceReader {
  private:
   // header() checks format and version first, so a file of another kind or version is named
   // as such rather than by its first unexpected field.
-  bool header(const Json& root, const Path& path) {
-    const Path fp = path.member("format");
+  bool header(const Json& root, const JsonPath& path) {
+    const JsonPath fp = path.member("format");
     if (!root.contains("format")) return c_.fail(fp, "missing (this is not an interleave trace)");
     const Json& format = root["format"];
     if (!format.is_string() || format.get<std::string>() != Trace::kFormat) {
       return c_.fail(fp,
                      "expected \"" + std::string(Trace::kFormat) + "\", found " + found(format));
     }
-    const Path vp = path.member("version");
+    const JsonPath vp = path.member("version");
     if (!root.contains("version")) return c_.fail(vp, "missing");
     const Json& version = root["version"];
     if (!version.is_number_integer()) {
@@ -374,22 +80,22 @@ class TraceReader {
     return true;
   }
 
-  bool scenario(const Json& j, const Path& p) {
-    return c_.object(j, p, {{"name"}, {"params"}}) &&
+  bool scenario(const Json& j, const JsonPath& p) {
+    return c_.object(j, p, {"name", "params"}) &&
            c_.string(j["name"], p.member("name"), t_.scenario) &&
            c_.int_map(j["params"], p.member("params"), t_.params);
   }
 
-  bool policy(const Json& j, const Path& p) {
-    return c_.object(j, p, {{"name"}, {"params"}}) &&
+  bool policy(const Json& j, const JsonPath& p) {
+    return c_.object(j, p, {"name", "params"}) &&
            c_.string(j["name"], p.member("name"), t_.policy.name) &&
            c_.int_map(j["params"], p.member("params"), t_.policy.params);
   }
 
-  bool config(const Json& j, const Path& p) {
+  bool config(const Json& j, const JsonPath& p) {
     std::uint64_t stack = 0;
     const bool ok =
-        c_.object(j, p, {{"step_cost_ns"}, {"switch_cost_ns"}, {"max_steps"}, {"stack_size"}}) &&
+        c_.object(j, p, {"step_cost_ns", "switch_cost_ns", "max_steps", "stack_size"}) &&
         c_.nanos(j["step_cost_ns"], p.member("step_cost_ns"), t_.config.step_cost) &&
         c_.nanos(j["switch_cost_ns"], p.member("switch_cost_ns"), t_.config.switch_cost) &&
         c_.u64(j["max_steps"], p.member("max_steps"), t_.config.max_steps) &&
@@ -403,18 +109,17 @@ class TraceReader {
     return true;
   }
 
-  bool fibers(const Json& j, const Path& p) {
+  bool fibers(const Json& j, const JsonPath& p) {
     if (!j.is_array()) return c_.fail(p, "expected an array, found " + found(j));
     if (j.empty()) return c_.fail(p, "empty (every run has its main fiber, 0)");
     if (j.size() >= index(FiberId{0xFFFFFFFFu})) return c_.fail(p, "too many fibers");
     t_.fibers.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
-      const Path e = p.at(i);
+      const JsonPath e = p.at(i);
       const Json& f = j[i];
       std::uint64_t id = 0;
       TraceFiber out;
-      if (!c_.object(f, e, {{"id"}, {"name"}, {"parent"}}) ||
-          !c_.u64(f["id"], e.member("id"), id)) {
+      if (!c_.object(f, e, {"id", "name", "parent"}) || !c_.u64(f["id"], e.member("id"), id)) {
         return false;
       }
       if (id != i) {
@@ -439,16 +144,16 @@ class TraceReader {
     return true;
   }
 
-  bool objects(const Json& j, const Path& p) {
+  bool objects(const Json& j, const JsonPath& p) {
     if (!j.is_array()) return c_.fail(p, "expected an array, found " + found(j));
     if (j.size() >= index(kNoObject)) return c_.fail(p, "too many objects");
     t_.objects.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
-      const Path e = p.at(i);
+      const JsonPath e = p.at(i);
       const Json& o = j[i];
       std::uint64_t id = 0;
       TraceObject out;
-      if (!c_.object(o, e, {{"id"}, {"kind"}, {"name"}}) || !c_.u64(o["id"], e.member("id"), id)) {
+      if (!c_.object(o, e, {"id", "kind", "name"}) || !c_.u64(o["id"], e.member("id"), id)) {
         return false;
       }
       if (id != i) {
@@ -466,7 +171,7 @@ class TraceReader {
     return true;
   }
 
-  bool schedule(const Json& j, const Path& p) {
+  bool schedule(const Json& j, const JsonPath& p) {
     std::string text;
     if (!c_.string(j, p, text)) return false;
     if (!text.empty()) {  // a run that performed no step has an empty schedule
@@ -485,7 +190,7 @@ class TraceReader {
     return true;
   }
 
-  bool events(const Json& j, const Path& p) {
+  bool events(const Json& j, const JsonPath& p) {
     if (!j.is_array()) return c_.fail(p, "expected an array, found " + found(j));
     // One decision per event; a run that ended inside its last decided step has one more.
     const std::size_t decided = t_.schedule.size();
@@ -500,23 +205,11 @@ class TraceReader {
     return true;
   }
 
-  bool event(const Json& j, const Path& p, std::size_t i) {
+  bool event(const Json& j, const JsonPath& p, std::size_t i) {
     const std::size_t nf = t_.fibers.size();
     const std::size_t no = t_.objects.size();
-    if (!c_.object(j, p,
-                   {{"step"},
-                    {"clock_ns"},
-                    {"fiber"},
-                    {"op"},
-                    {"object"},
-                    {"word", false},
-                    {"other", false},
-                    {"read", false},
-                    {"written", false},
-                    {"woken", false},
-                    {"runnable"},
-                    {"reason"},
-                    {"notes", false}})) {
+    if (!c_.object(j, p, {"step", "clock_ns", "fiber", "op", "object", "runnable", "reason"},
+                   {"word", "other", "read", "written", "woken", "notes"})) {
       return false;
     }
     TraceEvent e;
@@ -572,13 +265,13 @@ class TraceReader {
     const std::optional<Reason> reason = reason_from_string(name);
     if (!reason) return c_.fail(p.member("reason"), "unknown reason " + found(j["reason"]));
     e.reason = *reason;
-    if (j.contains("notes") && !notes(j["notes"], p.member("notes"), e.notes)) return false;
+    if (j.contains("notes") && !c_.strings(j["notes"], p.member("notes"), e.notes)) return false;
     t_.events.push_back(std::move(e));
     return true;
   }
 
   // runnable() reads the runnable set: ascending, unique, and holding the fiber that ran.
-  bool runnable(const Json& j, const Path& p, TraceEvent& e) {
+  bool runnable(const Json& j, const JsonPath& p, TraceEvent& e) {
     if (!c_.fiber_list(j, p, t_.fibers.size(), e.runnable)) return false;
     if (e.runnable.empty()) return c_.fail(p, "empty (a step needs a runnable fiber)");
     for (std::size_t k = 1; k < e.runnable.size(); ++k) {
@@ -593,20 +286,9 @@ class TraceReader {
     return true;
   }
 
-  bool notes(const Json& j, const Path& p, std::vector<std::string>& out) {
-    if (!j.is_array()) return c_.fail(p, "expected an array of strings, found " + found(j));
-    out.reserve(j.size());
-    for (std::size_t k = 0; k < j.size(); ++k) {
-      std::string s;
-      if (!c_.string(j[k], p.at(k), s)) return false;
-      out.push_back(std::move(s));
-    }
-    return true;
-  }
-
-  bool outcome(const Json& j, const Path& p) {
+  bool outcome(const Json& j, const JsonPath& p) {
     std::string status;
-    if (!c_.object(j, p, {{"status"}, {"message"}, {"step"}}) ||
+    if (!c_.object(j, p, {"status", "message", "step"}) ||
         !c_.string(j["status"], p.member("status"), status)) {
       return false;
     }
@@ -617,7 +299,7 @@ class TraceReader {
            c_.u64(j["step"], p.member("step"), t_.outcome.step);
   }
 
-  bool results(const Json& j, const Path& p) {
+  bool results(const Json& j, const JsonPath& p) {
     if (!j.is_object()) return c_.fail(p, "expected an object, found " + found(j));
     for (const auto& item : j.items()) {
       ResultValue v;
@@ -627,15 +309,11 @@ class TraceReader {
     return true;
   }
 
-  bool stats(const Json& j, const Path& p) {
+  bool stats(const Json& j, const JsonPath& p) {
     Stats& s = t_.stats;
-    return c_.object(j, p,
-                     {{"steps"},
-                      {"context_switches"},
-                      {"preemptions"},
-                      {"spin_steps"},
-                      {"blocks"},
-                      {"clock_ns"}}) &&
+    return c_.object(
+               j, p,
+               {"steps", "context_switches", "preemptions", "spin_steps", "blocks", "clock_ns"}) &&
            c_.u64(j["steps"], p.member("steps"), s.steps) &&
            c_.u64(j["context_switches"], p.member("context_switches"), s.context_switches) &&
            c_.u64(j["preemptions"], p.member("preemptions"), s.preemptions) &&
@@ -646,7 +324,7 @@ class TraceReader {
 
   // totals() checks that the counts agree: one event per step, and the run ended at its
   // last step.
-  bool totals(const Path& p) {
+  bool totals(const JsonPath& p) {
     if (t_.stats.steps != t_.events.size()) {
       return c_.fail(p.member("stats").member("steps"),
                      std::to_string(t_.stats.steps) + ", but there are " +
@@ -665,7 +343,7 @@ class TraceReader {
     return true;
   }
 
-  Checker c_;
+  JsonChecker c_;
   Trace t_;
 };
 
