@@ -5,6 +5,14 @@
 #include "scenarios/article/race.h"
 #include "scenarios/article/semaphore_server.h"
 #include "scenarios/article/spinlock.h"
+#include "scenarios/classic/abba.h"
+#include "scenarios/classic/bounded_buffer.h"
+#include "scenarios/classic/lost_wakeup.h"
+#include "scenarios/classic/one_lane_bridge.h"
+#include "scenarios/classic/peterson.h"
+#include "scenarios/classic/philosophers.h"
+#include "scenarios/classic/readers_writers.h"
+#include "scenarios/classic/sleeping_barber.h"
 
 namespace interleave {
 
@@ -16,6 +24,22 @@ const ScenarioRegistry& builtin_scenarios() {
     r.add(article_spinlock());
     r.add(article_lock());
     r.add(article_semaphore_server());
+    r.add(classic_bounded_buffer());
+    r.add(classic_bounded_buffer_if());
+    r.add(classic_philosophers());
+    r.add(classic_philosophers_ordered());
+    r.add(classic_readers_writers());
+    r.add(classic_readers_writers_racy());
+    r.add(classic_peterson());
+    r.add(classic_peterson_broken());
+    r.add(classic_lost_wakeup());
+    r.add(classic_lost_wakeup_fixed());
+    r.add(classic_abba());
+    r.add(classic_abba_ordered());
+    r.add(classic_sleeping_barber());
+    r.add(classic_sleeping_barber_racy());
+    r.add(classic_one_lane_bridge());
+    r.add(classic_one_lane_bridge_racy());
     return r;
   }();
   return registry;

@@ -37,11 +37,15 @@ std::optional<Params> Scenario::resolve(const std::vector<std::string>& assignme
       return std::nullopt;
     }
     bool found = false;
-    for (auto& [n, v] : values) {
-      if (n == name) {
-        v = value;
-        found = true;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (params[i].name != name) continue;
+      if (value < params[i].least) {
+        error = "parameter " + name + " of scenario " + this->name + " must be at least " +
+                std::to_string(params[i].least) + ", got " + text;
+        return std::nullopt;
       }
+      values[i].second = value;
+      found = true;
     }
     if (!found) {
       error = "scenario " + this->name + " has no parameter '" + name + "'; " + known();

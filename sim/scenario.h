@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ struct ParamSpec {
   std::string name;
   std::int64_t default_value = 0;
   std::string help;
+  std::int64_t least = std::numeric_limits<std::int64_t>::min();  // the smallest accepted value
 };
 
 // The parameter values of one run, in the scenario's declaration order.
@@ -43,8 +45,9 @@ struct Scenario {
   std::vector<ParamSpec> params;
   std::function<void(Simulator&, const Params&)> body;
 
-  // resolve(assignments, error) applies NAME=VALUE strings over the defaults; on a bad one it
-  // returns nullopt and sets error to one line naming the problem.
+  // resolve(assignments, error) applies NAME=VALUE strings over the defaults; on a bad one (not
+  // NAME=VALUE, an unknown name, a value that is not an integer or is below the parameter's
+  // least) it returns nullopt and sets error to one line naming the problem.
   std::optional<Params> resolve(const std::vector<std::string>& assignments,
                                 std::string& error) const;
 };

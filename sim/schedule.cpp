@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 namespace interleave {
 
@@ -38,7 +39,12 @@ bool read_number(std::string_view s, std::size_t& pos, std::uint64_t limit, std:
 
 // quoted(item) is the item as error messages show it: 'item'.
 std::string quoted(std::string_view item) {
-  return "'" + std::string(item) + "'";
+  std::string q;
+  q.reserve(item.size() + 2);
+  q.push_back('\'');
+  q.append(item);
+  q.push_back('\'');
+  return q;
 }
 
 }  // namespace
@@ -65,7 +71,10 @@ std::optional<std::vector<FiberId>> parse_schedule(std::string_view text, std::s
     error = "the schedule is empty; expected items like '0x3,1x2,0'";
     return std::nullopt;
   }
-  std::vector<FiberId> out;
+  // Every item is checked and the length summed before anything is expanded, so a refused
+  // string allocates nothing in proportion to its counts.
+  std::vector<std::pair<FiberId, std::uint64_t>> items;
+  std::uint64_t total = 0;  // invariant: <= kMaxScheduleLength
   std::size_t item_number = 0;
   std::size_t start = 0;
   while (true) {
@@ -102,7 +111,7 @@ std::optional<std::vector<FiberId>> parse_schedule(std::string_view text, std::s
                     " after the fiber id; expected 'x' or ','");
       }
       ++pos;
-      const std::uint64_t room = kMaxScheduleLength - out.size();
+      const std::uint64_t room = kMaxScheduleLength - total;
       if (!read_number(item, pos, room, count, overflow)) return fail("has no count after 'x'");
       if (overflow) {
         return fail("makes the schedule longer than " + std::to_string(kMaxScheduleLength) +
@@ -112,14 +121,18 @@ std::optional<std::vector<FiberId>> parse_schedule(std::string_view text, std::s
       if (pos < item.size()) {
         return fail("has " + quoted(item.substr(pos, 1)) + " after the count; expected ','");
       }
-    } else if (out.size() == kMaxScheduleLength) {
+    } else if (total == kMaxScheduleLength) {
       return fail("makes the schedule longer than " + std::to_string(kMaxScheduleLength) +
                   " steps");
     }
-    out.insert(out.end(), count, FiberId{static_cast<std::uint32_t>(fiber)});
+    items.emplace_back(FiberId{static_cast<std::uint32_t>(fiber)}, count);
+    total += count;
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
+  std::vector<FiberId> out;
+  out.reserve(total);
+  for (const auto& [fiber, count] : items) out.insert(out.end(), count, fiber);
   return out;
 }
 

@@ -84,6 +84,7 @@ boost::context::stack_context PooledStack::allocate() {
   return sc;
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 namespace {
 
 void write_all(const char* s) {
@@ -139,6 +140,7 @@ void on_segv(int sig, siginfo_t* info, void* /*context*/) {
 }
 
 }  // namespace
+#endif
 
 void install_overflow_handler() {
 #if defined(__SANITIZE_ADDRESS__)

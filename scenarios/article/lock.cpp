@@ -13,9 +13,9 @@ Scenario article_lock() {
   Scenario s;
   s.name = "article/lock";
   s.description =
-      "the race guarded by a blocking lock (the article's threading.Lock): the article prints "
-      "the correct total, 10; here every schedule gives 10, and the threads that find it held "
-      "block (waits) instead of spinning while thread 3 sleeps";
+      "the race guarded by a blocking lock (the article's threading.Lock): the article gets the "
+      "correct total, 10, and so does every schedule here; threads that find it held block "
+      "(waits) instead of spinning while thread 3 sleeps";
   s.params = {race_sleep_param()};
   s.body = [](Simulator& sim, const Params& params) {
     Mutex lock(sim, "lock");

@@ -13,10 +13,10 @@ Scenario article_naive_spinlock() {
   Scenario s;
   s.name = "article/naive-spinlock";
   s.description =
-      "the race guarded by the article's spin lock (spin while the flag is set, then set it); "
-      "the article presents it as the fix for the total, but the check and the set are separate "
-      "steps: random and pct find two threads inside and a wrong total, and under fifo a spinner "
-      "is never preempted while thread 3 sleeps, so the run is a livelock";
+      "the race guarded by the article's spin lock (spin while the flag is set, then set it): "
+      "the check and the set are separate steps, so random schedules put two threads inside and "
+      "lose updates (seed 2: total 6); the spinner never yields, so one that waits out thread "
+      "3's 2 s sleep runs into the step limit (livelock), always under fifo";
   s.params = {race_sleep_param()};
   s.body = [](Simulator& sim, const Params& params) {
     NaiveSpinLock lock(sim, "lock");

@@ -15,9 +15,10 @@
 //   runnable fiber whose own last step was not a yield runs (else the highest-priority other
 //   one; itself only if it is alone), so spin loops make progress even when several fibers
 //   spin on one holder.
-// Hence depth 1 never preempts: a switch happens only when the current fiber blocked, exited
-// or yielded. A bug that needs d - 1 preemptions is found with probability at least
-// 1 / (n * k^(d-1)) per run for n fibers, when k bounds the run's steps.
+// Hence depth 1 never preempts (a switch happens only when the current fiber blocked, exited
+// or yielded), and a run has at most d - 1 preemptions, each at a change point. The paper's
+// bound (a bug of depth d found with probability >= 1 / (n * k^(d-1)) per run, n threads,
+// k steps) is proven for its algorithm; this variant keeps the mechanism, not the proof.
 //
 // Randomness comes from Rng(seed), restarted every run: change points first, then one draw
 // per newly seen fiber (in ascending id order when several appear at one point).

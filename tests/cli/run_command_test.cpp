@@ -80,7 +80,7 @@ TEST_CASE("random seeds 1-200 show at least three totals, 10 among them", "[cli]
   CHECK(totals.count("6") == 1);
 }
 
-TEST_CASE("--schedule with a printed schedule reproduces the run", "[cli][run]") {
+TEST_CASE("a printed schedule given to --schedule reproduces the run", "[cli][run]") {
   for (const char* seed : {"3", "7", "11"}) {
     auto first = run_cli({"run", "article/race", "--policy", "random", "--seed", seed, "--json"});
     const std::string schedule = field_of(first.out, "schedule");
@@ -92,7 +92,7 @@ TEST_CASE("--schedule with a printed schedule reproduces the run", "[cli][run]")
   }
 }
 
-TEST_CASE("--runs stops at the first failing seed and reproduces it", "[cli][run]") {
+TEST_CASE("run with --runs stops at the first failing seed and reproduces it", "[cli][run]") {
   auto r = run_cli({"run", "article/race", "--policy", "random", "--runs", "50", "--json"});
   CHECK(r.exit_code == 1);
   const std::string reproduce = field_of(r.out, "reproduce");
@@ -126,7 +126,7 @@ TEST_CASE("bad input gets one line on stderr and exit code 2", "[cli][errors]") 
   }
 }
 
-TEST_CASE("--help and --version exit 0", "[cli]") {
+TEST_CASE("help and version exit 0", "[cli]") {
   auto help = run_cli({"--help"});
   CHECK(help.exit_code == 0);
   CHECK_THAT(help.out, Catch::Contains("run"));

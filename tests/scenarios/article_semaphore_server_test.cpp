@@ -44,6 +44,8 @@ TEST_CASE("semaphore server prints each client's line under the print lock as a 
   int printed = 0;
   for (const std::string& n : notes.notes) printed += n.find(" served, ") != std::string::npos;
   CHECK(printed == 4);
+  CHECK(notes.has("client 0 served, done at 3 s (1 connected when it came in)"));
+  CHECK(notes.has("client 3 served, done at 6 s (2 connected when it came in)"));
   CHECK(std::get<std::vector<std::int64_t>>(result_of(r, "completion_s")) ==
         std::vector<std::int64_t>{3, 3, 6, 6});
 }

@@ -1,0 +1,48 @@
+#pragma once
+// Occupants: the fibers inside a region (a critical section, a bridge, a waiting room), kept
+// with plain code so that watching who is inside adds no step to any schedule.
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "sim/ids.h"
+#include "sim/simulator.h"
+
+namespace interleave {
+
+// The fibers inside one region, in the order they entered.
+class Occupants {
+ public:
+  // enter(f) counts fiber f in.
+  void enter(FiberId f) {
+    inside_.push_back(f);
+    most_ = std::max(most_, inside_.size());
+  }
+  // leave(f) counts fiber f out; a fiber that is not inside is ignored.
+  void leave(FiberId f) {
+    const auto it = std::find(inside_.begin(), inside_.end(), f);
+    if (it != inside_.end()) inside_.erase(it);
+  }
+  // empty() and size() tell how many are inside.
+  bool empty() const { return inside_.empty(); }
+  std::size_t size() const { return inside_.size(); }
+  // most() is the most fibers that were ever inside at once.
+  std::size_t most() const { return most_; }
+  // names(sim) lists them in entry order: "t0", "reader 0 and reader 1", "a, b and c".
+  std::string names(const Simulator& sim) const {
+    std::string s;
+    for (std::size_t i = 0; i < inside_.size(); ++i) {
+      if (i > 0) s += i + 1 == inside_.size() ? " and " : ", ";
+      s += sim.fiber_name(inside_[i]);
+    }
+    return s;
+  }
+
+ private:
+  std::vector<FiberId> inside_;  // invariant: each fiber at most once, in entry order
+  std::size_t most_ = 0;         // invariant: >= inside_.size() at every moment so far
+};
+
+}  // namespace interleave
