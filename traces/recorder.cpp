@@ -14,7 +14,11 @@ TraceRecorder::TraceRecorder(std::string scenario,
 void TraceRecorder::on_run_start() {
   trace_.fibers.clear();
   trace_.objects.clear();
+  trace_.schedule.clear();
   trace_.events.clear();
+  trace_.outcome = Outcome{};
+  trace_.results.clear();
+  trace_.stats = Stats{};
   pending_notes_.clear();
 }
 
@@ -47,12 +51,13 @@ void TraceRecorder::on_step(const StepEvent& e) {
   trace_.events.push_back(std::move(t));
 }
 
-void TraceRecorder::on_note(FiberId /*fiber*/, std::uint64_t /*step*/, std::string_view text) {
-  // A note belongs to the step that produced it: the last one recorded.
-  if (trace_.events.empty()) {
-    pending_notes_.emplace_back(text);
+void TraceRecorder::on_note(FiberId /*fiber*/, std::uint64_t step, std::string_view text) {
+  // A note belongs to the step the simulator names: the last one performed. A note made
+  // before the first step (step 0 not yet recorded) waits for it.
+  if (step < trace_.events.size()) {
+    trace_.events[step].notes.emplace_back(text);
   } else {
-    trace_.events.back().notes.emplace_back(text);
+    pending_notes_.emplace_back(text);
   }
 }
 

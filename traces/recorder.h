@@ -25,12 +25,15 @@ class TraceRecorder final : public Observer {
   void on_note(FiberId fiber, std::uint64_t step, std::string_view text) override;
   void on_run_end(const Outcome& outcome, const Results& results, const Stats& stats) override;
 
-  // take(schedule) completes the trace with the run's schedule and hands it over.
+  // trace() is the trace recorded so far (its schedule is set only by take()).
+  const Trace& trace() const { return trace_; }
+  // take(schedule) completes the trace with the run's schedule (pass sim.schedule()) and hands
+  // it over; the recorder is spent afterwards.
   Trace take(std::span<const FiberId> schedule);
 
  private:
   Trace trace_;
-  std::vector<std::string> pending_notes_;  // notes made before the first step
+  std::vector<std::string> pending_notes_;  // notes made before the first step; go to step 0
 };
 
 }  // namespace interleave

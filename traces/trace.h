@@ -41,11 +41,11 @@ struct TraceEvent {
   OpKind op = OpKind::yield;
   ObjectId object = kNoObject;   // kNoObject when the step touches no object
   ObjectId word = kNoObject;     // for wait: the word compared
-  std::optional<FiberId> other;  // spawn: the child; join: the joined fiber; resume: see docs
+  std::optional<FiberId> other;  // spawn: the child; join and the resume ending it: the joined
   Reason reason = Reason::start;
   std::optional<std::int64_t> read;
   std::optional<std::int64_t> written;
-  std::vector<FiberId> woken;      // fibers this step made runnable
+  std::vector<FiberId> woken;      // made runnable by this step or a timer just before it
   std::vector<FiberId> runnable;   // ascending
   std::vector<std::string> notes;  // primitive-level events ("acquired m")
   friend bool operator==(const TraceEvent&, const TraceEvent&) = default;
@@ -62,11 +62,16 @@ struct Trace {
   RunConfig config;
   std::vector<TraceFiber> fibers;    // invariant: fibers[i].id == i
   std::vector<TraceObject> objects;  // invariant: objects[i].id == i
-  std::vector<FiberId> schedule;     // the fiber of every step; what replay follows
-  std::vector<TraceEvent> events;  // invariant: events[i].step == i, events[i].fiber == schedule[i]
+  std::vector<FiberId> schedule;     // the fiber of every decided step; what replay follows
+  std::vector<TraceEvent> events;    // invariant: events[i].step == i, events[i].fiber ==
+                                     // schedule[i]; schedule has at most one entry more (a step
+                                     // decided but never completed because the run ended in it)
   Outcome outcome;
   Results results;
   Stats stats;
+
+  // Two traces are equal when every field is; a NaN result equals no other value.
+  friend bool operator==(const Trace& a, const Trace& b);
 };
 
 // op_from_string(name) is the OpKind named name, or nullopt.

@@ -1,0 +1,250 @@
+#include <catch2/catch.hpp>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "scenarios/article/race.h"
+#include "sim/policies/fifo.h"
+#include "sim/rng.h"
+#include "tests/traces/recorded.h"
+#include "traces/trace_json.h"
+
+using namespace interleave;
+using namespace interleave::testing;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// The article's race under fifo, as JSON: 6 fibers, 1 object, 30 events.
+const std::string& race_json() {
+  static const std::string text = [] {
+    FifoPolicy fifo;
+    return to_json(record(article_race(), fifo).trace);
+  }();
+  return text;
+}
+
+// edited(change) is the race trace with change applied to its JSON.
+std::string edited(const std::function<void(Json&)>& change) {
+  Json j = Json::parse(race_json());
+  change(j);
+  return j.dump(1);
+}
+
+// refusal(text) reads text, which must be refused, and gives the message.
+std::string refusal(const std::string& text) {
+  TraceReadResult r;
+  REQUIRE_NOTHROW(r = read_trace(text));
+  CHECK_FALSE(r.ok());
+  CHECK_FALSE(r.error.empty());
+  CHECK(r.error.find('\n') == std::string::npos);
+  return r.error;
+}
+
+}  // namespace
+
+TEST_CASE("the race trace used below is valid", "[traces][reader]") {
+  const TraceReadResult r = read_trace(race_json());
+  INFO(r.error);
+  REQUIRE(r.ok());
+  REQUIRE(r.trace->fibers.size() == 6);
+  REQUIRE(r.trace->objects.size() == 1);
+  REQUIRE(r.trace->events.size() == 30);
+  // Re-dumped JSON with other spacing is the same trace.
+  CHECK(read_trace(edited([](Json&) {})).ok());
+}
+
+TEST_CASE("a truncated trace is refused as not JSON, with the byte where it stops",
+          "[traces][reader]") {
+  const std::string& text = race_json();
+  for (std::size_t n = 0; n + 2 < text.size(); n += 37) {
+    INFO("first " << n << " bytes");
+    CHECK_THAT(refusal(text.substr(0, n)), StartsWith("not JSON: parse error at byte "));
+  }
+  CHECK_THAT(refusal(text.substr(0, text.size() - 3)), Contains("unexpected end of input"));
+}
+
+TEST_CASE("a trace of another version is refused by its version", "[traces][reader]") {
+  CHECK(refusal(edited([](Json& j) { j["version"] = 99; })) ==
+        "trace.version: version 99 is not supported (this interleave reads version 1)");
+  CHECK(refusal(edited([](Json& j) { j["version"] = "1"; })) ==
+        "trace.version: expected an integer, found \"1\"");
+  // The version is judged before the rest: a version-2 trace may have other fields.
+  CHECK_THAT(refusal(edited([](Json& j) {
+               j["version"] = 2;
+               j["events"] = "elsewhere";
+             })),
+             StartsWith("trace.version: version 2 is not supported"));
+}
+
+TEST_CASE("a file of another format is refused by its format", "[traces][reader]") {
+  CHECK(refusal(edited([](Json& j) { j["format"] = "chrome-trace"; })) ==
+        "trace.format: expected \"interleave-trace\", found \"chrome-trace\"");
+  CHECK_THAT(refusal(edited([](Json& j) { j.erase("format"); })),
+             StartsWith("trace.format: missing"));
+  CHECK(refusal("[1, 2, 3]") == "trace: expected a JSON object, found an array");
+  CHECK(refusal("{}") == "trace.format: missing (this is not an interleave trace)");
+}
+
+TEST_CASE("random bytes are refused without a crash", "[traces][reader]") {
+  Rng rng(2024);
+  for (int i = 0; i < 300; ++i) {
+    std::string bytes(rng.below(200), '\0');
+    for (char& c : bytes) c = static_cast<char>(rng.below(256));
+    const std::string error = refusal(bytes);
+    CHECK((error.rfind("not JSON: ", 0) == 0 || error.rfind("trace", 0) == 0));
+    for (const char c : error) CHECK((c >= 0x20 && c < 0x7f));
+  }
+}
+
+TEST_CASE("a trace with damaged bytes is read or refused, never a crash", "[traces][reader]") {
+  const std::string& text = race_json();
+  Rng rng(7);
+  int refused = 0;
+  for (int i = 0; i < 1500; ++i) {
+    std::string damaged = text;
+    const std::uint64_t flips = 1 + rng.below(3);
+    for (std::uint64_t k = 0; k < flips; ++k) {
+      const std::size_t at = rng.below(damaged.size());
+      static constexpr char kPool[] = "0123456789-+.eE\"{}[],: xtrufalsn\\\x01\xff";
+      damaged[at] = kPool[rng.below(sizeof kPool - 1)];
+    }
+    TraceReadResult r;
+    REQUIRE_NOTHROW(r = read_trace(damaged));
+    if (!r.ok()) {
+      ++refused;
+      INFO(r.error);
+      CHECK((r.error.rfind("not JSON: ", 0) == 0 || r.error.rfind("trace", 0) == 0));
+    } else {
+      // Whatever was accepted is a trace that writes and reads back the same.
+      const std::string again = to_json(*r.trace);
+      const TraceReadResult r2 = read_trace(again);
+      REQUIRE(r2.ok());
+      CHECK(to_json(*r2.trace) == again);
+    }
+  }
+  CHECK(refused > 1000);
+}
+
+TEST_CASE("a fiber id out of range is refused at its path", "[traces][reader]") {
+  CHECK(refusal(edited([](Json& j) { j["events"][12]["fiber"] = 99; })) ==
+        "trace.events[12].fiber: fiber 99 is not in fibers (which has 6)");
+  CHECK(refusal(edited([](Json& j) { j["events"][12]["fiber"] = -1; })) ==
+        "trace.events[12].fiber: expected a non-negative integer, found -1");
+  CHECK_THAT(refusal(edited([](Json& j) {
+               j["events"][0]["woken"] = {1, 42};
+             })),
+             StartsWith("trace.events[0].woken[1]: fiber 42 is not in fibers"));
+  CHECK_THAT(refusal(edited([](Json& j) { j["events"][0]["other"] = 6; })),
+             StartsWith("trace.events[0].other: fiber 6 is not in fibers"));
+  CHECK_THAT(
+      refusal(edited([](Json& j) { j["schedule"] = "0x6,9,1x2,2x3,3x3,4x2,5x3,0x4,4x3,0x3"; })),
+      StartsWith("trace.schedule: fiber 9 at step 6 is not in fibers"));
+}
+
+TEST_CASE("every malformed field is named by its path", "[traces][reader]") {
+  struct Case {
+    const char* what;
+    std::function<void(Json&)> change;
+    const char* starts_with;
+  };
+  const std::vector<Case> cases = {
+      {"unknown top-level field", [](Json& j) { j["comment"] = "hi"; },
+       "trace.comment: unknown field"},
+      {"missing section", [](Json& j) { j.erase("policy"); }, "trace.policy: missing"},
+      {"scenario name", [](Json& j) { j["scenario"]["name"] = 5; },
+       "trace.scenario.name: expected a string, found 5"},
+      {"scenario param", [](Json& j) { j["scenario"]["params"]["n"] = "x"; },
+       "trace.scenario.params.n: expected an integer"},
+      {"policy param", [](Json& j) { j["policy"]["params"]["seed"] = 1.5; },
+       "trace.policy.params.seed: expected an integer, found 1.5"},
+      {"negative cost", [](Json& j) { j["config"]["step_cost_ns"] = -1; },
+       "trace.config.step_cost_ns: expected a non-negative integer"},
+      {"zero stack", [](Json& j) { j["config"]["stack_size"] = 0; },
+       "trace.config.stack_size: 0 is not between 1 and"},
+      {"no fibers", [](Json& j) { j["fibers"] = Json::array(); }, "trace.fibers: empty"},
+      {"fiber listed out of order", [](Json& j) { j["fibers"][2]["id"] = 5; },
+       "trace.fibers[2].id: expected 2, found 5"},
+      {"parent spawned later", [](Json& j) { j["fibers"][2]["parent"] = 4; },
+       "trace.fibers[2].parent: fiber 4 did not exist before fiber 2"},
+      {"object kind", [](Json& j) { j["objects"][0]["kind"] = 3; },
+       "trace.objects[0].kind: expected a string"},
+      {"bad schedule", [](Json& j) { j["schedule"] = "0x6,zz"; }, "trace.schedule: "},
+      {"schedule shorter than events", [](Json& j) { j["schedule"] = "0x6"; },
+       "trace.events: 30 events, but the schedule has 6 steps"},
+      {"event step out of order", [](Json& j) { j["events"][3]["step"] = 4; },
+       "trace.events[3].step: expected 3, found 4"},
+      {"clock going back", [](Json& j) { j["events"][3]["clock_ns"] = 5; },
+       "trace.events[3].clock_ns: 5 is earlier than the previous step's 2000"},
+      {"fiber not the scheduled one", [](Json& j) { j["events"][5]["fiber"] = 2; },
+       "trace.events[5].fiber: fiber 2, but the schedule has fiber 0 at this step"},
+      {"unknown op", [](Json& j) { j["events"][3]["op"] = "jump"; },
+       "trace.events[3].op: unknown operation \"jump\""},
+      {"object out of range", [](Json& j) { j["events"][6]["object"] = 7; },
+       "trace.events[6].object: object 7 is not in objects (which has 1)"},
+      {"object below -1", [](Json& j) { j["events"][6]["object"] = -2; },
+       "trace.events[6].object: expected an object id or -1, found -2"},
+      {"word of no object", [](Json& j) { j["events"][6]["word"] = -1; },
+       "trace.events[6].word: expected an object id, found -1"},
+      {"spawn without its child", [](Json& j) { j["events"][0].erase("other"); },
+       "trace.events[0].other: missing"},
+      {"real read", [](Json& j) { j["events"][6]["read"] = 1.5; },
+       "trace.events[6].read: expected an integer, found 1.5"},
+      {"read beyond 64 bits", [](Json& j) { j["events"][6]["read"] = 18446744073709551615ull; },
+       "trace.events[6].read: integer 18446744073709551615 is out of range"},
+      {"empty runnable set", [](Json& j) { j["events"][3]["runnable"] = Json::array(); },
+       "trace.events[3].runnable: empty"},
+      {"runnable set out of order",
+       [](Json& j) {
+         j["events"][7]["runnable"] = {2, 1};
+       },
+       "trace.events[7].runnable[1]: fiber ids must be ascending and unique"},
+      {"runner not runnable",
+       [](Json& j) {
+         j["events"][7]["runnable"] = {2, 3};
+       },
+       "trace.events[7].runnable: fiber 1, which performed the step, is not in it"},
+      {"unknown reason", [](Json& j) { j["events"][0]["reason"] = "boredom"; },
+       "trace.events[0].reason: unknown reason \"boredom\""},
+      {"note not a string",
+       [](Json& j) {
+         j["events"][0]["notes"] = {"ok", 1};
+       },
+       "trace.events[0].notes[1]: expected a string, found 1"},
+      {"unknown event field", [](Json& j) { j["events"][0]["colour"] = "red"; },
+       "trace.events[0].colour: unknown field"},
+      {"event not an object", [](Json& j) { j["events"][4] = 4; },
+       "trace.events[4]: expected an object, found 4"},
+      {"unknown status", [](Json& j) { j["outcome"]["status"] = "meh"; },
+       "trace.outcome.status: unknown status \"meh\""},
+      {"result of no kind", [](Json& j) { j["results"]["total"] = true; },
+       "trace.results.total: expected an integer, a real, a string or an array of numbers"},
+      {"result list with a string",
+       [](Json& j) {
+         j["results"]["a b"] = {1, "x"};
+       },
+       "trace.results[\"a b\"][1]: expected a number, found \"x\""},
+      {"stats disagreeing with events", [](Json& j) { j["stats"]["steps"] = 31; },
+       "trace.stats.steps: 31, but there are 30 events"},
+      {"outcome step disagreeing", [](Json& j) { j["outcome"]["step"] = 3; },
+       "trace.outcome.step: 3, but stats.steps is 30"},
+      {"final clock before the last step", [](Json& j) { j["stats"]["clock_ns"] = 0; },
+       "trace.stats.clock_ns: 0 is earlier than the last step's"},
+      {"integer too large for 64 bits", [](Json& j) { j["stats"]["blocks"] = 1e20; },
+       "trace.stats.blocks: expected a non-negative integer, found 1e+20"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK_THAT(refusal(edited(c.change)), StartsWith(c.starts_with));
+  }
+}
+
+TEST_CASE("a number JSON cannot hold is refused as not JSON", "[traces][reader]") {
+  std::string text = race_json();
+  const std::size_t at = text.find("\"clock_ns\":0");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 12, "\"clock_ns\":1e999");
+  CHECK_THAT(refusal(text), StartsWith("not JSON: "));
+}
