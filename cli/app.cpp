@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/export_command.h"
 #include "cli/list_command.h"
+#include "cli/replay_command.h"
 #include "cli/run_command.h"
 #include "cli/usage_error.h"
 
@@ -26,8 +28,12 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   ListOptions list_options;
   RunOptions run_options;
+  ReplayOptions replay_options;
+  ExportOptions export_options;
   CLI::App& list = add_list_command(app, list_options);
   CLI::App& run = add_run_command(app, run_options);
+  CLI::App& replay = add_replay_command(app, replay_options);
+  CLI::App& export_cmd = add_export_command(app, export_options);
 
   try {
     app.parse(argc, argv);
@@ -48,6 +54,8 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   try {
     if (list.parsed()) return run_list(list_options, out);
     if (run.parsed()) return run_run(run_options, out, err);
+    if (replay.parsed()) return run_replay(replay_options, out);
+    if (export_cmd.parsed()) return run_export(export_options, out);
   } catch (const UsageError& e) {
     err << "interleave: error: " << e.what() << "\n";
     return kExitUsage;

@@ -66,9 +66,9 @@ int run_replay(const ReplayOptions& o, std::ostream& out) {
   const std::optional<Params> params = scenario->resolve(assignments, error);
   if (!params) throw UsageError(o.trace + ": trace.scenario.params: " + error);
   if (params->values().size() != recorded.params.size()) {
-    throw UsageError(o.trace + ": trace.scenario.params: scenario " + scenario->name +
-                     " takes " + std::to_string(params->values().size()) +
-                     " parameters, the trace names " + std::to_string(recorded.params.size()));
+    throw UsageError(o.trace + ": trace.scenario.params: scenario " + scenario->name + " takes " +
+                     std::to_string(params->values().size()) + " parameters, the trace names " +
+                     std::to_string(recorded.params.size()));
   }
 
   Simulator sim(recorded.config);
