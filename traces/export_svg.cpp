@@ -310,6 +310,10 @@ std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& opt
   svg.line(l.label_w, axis_y, l.width - 8, axis_y, " stroke=\"#555\"");
   int step_right = 0;
   int clock_right = 0;
+  // The end of the run is always labelled at the right end of the axis.
+  const int end_x = l.columns.empty() ? l.label_w : l.columns.back().x + l.columns.back().w;
+  const std::string end_clock = tl.slots.empty() ? "" : time_label(tl.slots.back().end);
+  const int clock_limit = end_x - text_width(end_clock, 10) - 10;
   for (std::size_t i = 0; i < l.columns.size(); ++i) {
     const SvgColumn& c = l.columns[i];
     const int mid = c.x + c.w / 2;
@@ -330,11 +334,16 @@ std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& opt
     }
     const std::string clock = time_label(e.clock);
     const bool after_gap = i > 0 && l.columns[i - 1].gap;
-    if (c.x >= clock_right && (after_gap || i % 5 == 0)) {
+    if (c.x >= clock_right && c.x + text_width(clock, 10) <= clock_limit &&
+        (after_gap || i % 5 == 0)) {
       svg.line(c.x, axis_y + 19, c.x, axis_y + 24, " stroke=\"#999\"");
       svg.label(c.x, axis_y + 34, clock, " font-size=\"10\" fill=\"#444\"");
       clock_right = c.x + text_width(clock, 10) + 10;
     }
+  }
+  if (!end_clock.empty()) {
+    svg.line(end_x, axis_y + 19, end_x, axis_y + 24, " stroke=\"#999\"");
+    svg.label(end_x, axis_y + 34, end_clock, " text-anchor=\"end\" font-size=\"10\" fill=\"#444\"");
   }
 
   // Tooltips last, so that they are on top: one transparent rect per step column.

@@ -234,3 +234,10 @@ TEST_CASE("the chrome export is the same bytes for the same run", "[traces][chro
     parsed_and_well_formed(random_trace(article_semaphore_server(), seed));
   }
 }
+
+TEST_CASE("a trace without steps is a chrome file with only its tracks", "[traces][chrome]") {
+  Trace t;
+  t.fibers.push_back(TraceFiber{FiberId{0}, "main", FiberId{0}});
+  const Json doc = parsed_and_well_formed(t);
+  for (const Json& e : doc["traceEvents"]) CHECK(e["ph"] == "M");
+}

@@ -118,3 +118,11 @@ TEST_CASE("a livelock's page steps over the repeated loads as one step", "[trace
   CHECK(long_run);
   CHECK(data["steps"].size() < 60);
 }
+
+TEST_CASE("a trace without steps is a page with no steps to show", "[traces][html]") {
+  Trace t;
+  t.fibers.push_back(TraceFiber{FiberId{0}, "main", FiberId{0}});
+  const Json data = embedded_data(export_html(t));
+  CHECK(data["steps"].empty());
+  CHECK(data["fibers"].size() == 1);
+}

@@ -130,3 +130,20 @@ TEST_CASE("the svg is the same bytes for the same run", "[traces][svg]") {
   CHECK(export_svg(random_trace(article_spinlock(), 9)) ==
         export_svg(random_trace(article_spinlock(), 9)));
 }
+
+TEST_CASE("the tutorial's picture of the race is what export_svg draws today", "[traces][svg]") {
+  const std::string path = std::string(INTERLEAVE_SOURCE_DIR) + "/docs/img/article-race-fifo.svg";
+  INFO("regenerate with: build/tests/interleave_export_sample article/race fifo 1 svg " + path);
+  CHECK(interleave::testing::read_file(path) == export_svg(fifo_trace(article_race())));
+}
+
+TEST_CASE("a trace without steps is still a well-formed picture", "[traces][svg]") {
+  Trace t;
+  t.scenario = "empty";
+  t.policy.name = "fifo";
+  t.fibers.push_back(TraceFiber{FiberId{0}, "main", FiberId{0}});
+  t.outcome.status = Status::cut;
+  const std::string svg = export_svg(t);
+  CHECK(xmllint_errors(svg).empty());
+  CHECK_THAT(svg, Catch::Contains(">main</text>"));
+}
