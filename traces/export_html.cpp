@@ -305,9 +305,9 @@ std::string export_html(const Trace& t) {
   h += "<div id=\"timeline\">\n" +
        render_svg(t, tl, SvgOptions{.standalone = false, .cursor = true}) + "</div>\n";
   h += "<div id=\"panel\">\n<div id=\"now\"><span>step <span id=\"step\" class=\"big\">–</span>"
-       " of " +
+       " (0–" +
        std::to_string(t.events.empty() ? 0 : t.events.back().step) +
-       "</span><span>clock <b id=\"clock\"></b></span>"
+       ")</span><span>clock <b id=\"clock\"></b></span>"
        "<span><button id=\"first\" title=\"first step (Home)\">« first</button> "
        "<button id=\"prev\" title=\"back (← or k)\">◀</button> "
        "<button id=\"next\" title=\"forward (→ or j)\">▶</button> "

@@ -21,9 +21,9 @@ std::size_t SvgLayout::column_of_event(std::size_t event) const {
 SvgLayout layout_svg(const Trace& t, const Timeline& tl) {
   SvgLayout l;
   l.title = t.scenario + " under " + t.policy.name;
-  for (const auto& [name, value] : t.policy.params) {
-    l.title += (&name == &t.policy.params.front().first ? " (" : ", ") + name + " " +
-               std::to_string(value);
+  for (std::size_t i = 0; i < t.policy.params.size(); ++i) {
+    const auto& [name, value] = t.policy.params[i];
+    l.title += (i == 0 ? " (" : ", ") + name + " " + std::to_string(value);
   }
   if (!t.policy.params.empty()) l.title += ")";
   for (const auto& [name, value] : t.params) l.title += " " + name + "=" + std::to_string(value);
