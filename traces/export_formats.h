@@ -1,5 +1,5 @@
 #pragma once
-// The export formats by name, for the CLI: text, and the others as they are built.
+// The export formats by name, for the CLI: text, chrome, svg and html.
 
 #include <cstddef>
 #include <string>
