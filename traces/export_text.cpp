@@ -1,5 +1,7 @@
 #include "traces/export_text.h"
 
+#include "traces/step_text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -7,42 +9,6 @@
 
 namespace interleave {
 namespace {
-
-std::string_view short_op(OpKind k) {
-  switch (k) {
-    case OpKind::load:
-      return "ld";
-    case OpKind::store:
-      return "st";
-    case OpKind::exchange:
-      return "xchg";
-    case OpKind::fetch_add:
-      return "add";
-    case OpKind::compare_exchange:
-      return "cas";
-    case OpKind::test_and_set:
-      return "tas";
-    case OpKind::clear:
-      return "clr";
-    case OpKind::wait:
-      return "wait";
-    case OpKind::wake:
-      return "wake";
-    case OpKind::resume:
-      return "resume";
-    case OpKind::spawn:
-      return "spawn";
-    case OpKind::join:
-      return "join";
-    case OpKind::sleep:
-      return "sleep";
-    case OpKind::yield:
-      return "yield";
-    case OpKind::exit:
-      return "exit";
-  }
-  return "?";
-}
 
 std::string clock_text(Nanos t) {
   char buf[32];
