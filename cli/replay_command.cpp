@@ -81,6 +81,23 @@ int run_replay(const ReplayOptions& o, std::ostream& out) {
 
   if (o.show) out << export_text(again) << "\n";
 
+  // The fibers and objects must be the same ones, by name and kind.
+  for (std::size_t i = 0; i < std::min(recorded.fibers.size(), again.fibers.size()); ++i) {
+    if (!(recorded.fibers[i] == again.fibers[i])) {
+      out << "replay diverged: the trace's fiber " << i << " is '" << recorded.fibers[i].name
+          << "', the run's is '" << again.fibers[i].name << "'\n";
+      return kExitDiverged;
+    }
+  }
+  for (std::size_t i = 0; i < std::min(recorded.objects.size(), again.objects.size()); ++i) {
+    if (!(recorded.objects[i] == again.objects[i])) {
+      out << "replay diverged: the trace's object " << i << " is " << recorded.objects[i].kind
+          << " '" << recorded.objects[i].name << "', the run's is " << again.objects[i].kind
+          << " '" << again.objects[i].name << "'\n";
+      return kExitDiverged;
+    }
+  }
+
   // The first step that differs, comparing what the trace recorded with what happened.
   const std::size_t common = std::min(recorded.events.size(), again.events.size());
   for (std::size_t i = 0; i < common; ++i) {
