@@ -23,24 +23,6 @@ bool timer_later(const auto& a, const auto& b) {
 
 }  // namespace
 
-std::string_view to_string(Reason reason) {
-  switch (reason) {
-    case Reason::start:
-      return "start";
-    case Reason::spawn:
-      return "spawn";
-    case Reason::access:
-      return "access";
-    case Reason::yield:
-      return "yield";
-    case Reason::block:
-      return "block";
-    case Reason::exit:
-      return "exit";
-  }
-  return "unknown";
-}
-
 Op SchedulingPoint::pending(FiberId f) const {
   return sim_->pending_of(f);
 }
