@@ -67,9 +67,8 @@ void run_steps(benchmark::State& state, Policy& policy) {
     steps += r.stats.steps;
     switches += r.stats.context_switches;
   }
-  state.counters["ns_per_step"] =
-      benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate |
-                                                         benchmark::Counter::kInvert);
+  state.counters["ns_per_step"] = benchmark::Counter(
+      static_cast<double>(steps), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
   state.counters["switch_ratio"] =
       static_cast<double>(switches) / static_cast<double>(steps == 0 ? 1 : steps);
 }

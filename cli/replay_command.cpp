@@ -92,8 +92,8 @@ int run_replay(const ReplayOptions& o, std::ostream& out) {
   for (std::size_t i = 0; i < std::min(recorded.objects.size(), again.objects.size()); ++i) {
     if (!(recorded.objects[i] == again.objects[i])) {
       out << "replay diverged: the trace's object " << i << " is " << recorded.objects[i].kind
-          << " '" << recorded.objects[i].name << "', the run's is " << again.objects[i].kind
-          << " '" << again.objects[i].name << "'\n";
+          << " '" << recorded.objects[i].name << "', the run's is " << again.objects[i].kind << " '"
+          << again.objects[i].name << "'\n";
       return kExitDiverged;
     }
   }

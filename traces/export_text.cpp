@@ -1,11 +1,11 @@
 #include "traces/export_text.h"
 
-#include "traces/step_text.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "traces/step_text.h"
 
 namespace interleave {
 namespace {
