@@ -1,0 +1,48 @@
+#pragma once
+// ExploreResult: what an exhaustive search found: counts, distinct outcomes, the first failure.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/ids.h"
+#include "sim/outcome.h"
+
+namespace interleave {
+
+// One distinct outcome (status plus reported results) and how often it happened.
+struct OutcomeClass {
+  Status status = Status::ok;
+  Results results;
+  std::string message;             // the message of the witness run
+  std::uint64_t count = 0;         // complete runs that ended this way
+  std::vector<FiberId> witness;    // the schedule of the first such run in DFS order
+  std::uint32_t preemptions = 0;   // preemptions in the witness
+};
+
+// The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
+struct ExploreResult {
+  std::uint64_t runs = 0;              // complete runs explored (each ended ok or in a verdict)
+  std::uint64_t sleep_blocked = 0;     // runs cut because every choice was asleep (redundant)
+  std::uint64_t bound_pruned = 0;      // scheduling points where the preemption bound cut choices
+  std::uint64_t max_depth = 0;         // the most steps a run took
+  bool complete = false;               // false when max_runs or time_budget stopped the search
+  std::optional<std::uint32_t> bound;  // the preemption bound searched last, if any
+  std::vector<OutcomeClass> outcomes;  // in order of first appearance in DFS order
+  std::optional<std::size_t> first_failure;  // index into outcomes of the first failure found
+                                             // (lowest bound level first, then DFS order)
+  double seconds = 0;                  // real time the search took
+
+  // failed() tells whether some run failed, deadlocked or livelocked.
+  bool failed() const { return first_failure.has_value(); }
+  // failures() counts the runs that did.
+  std::uint64_t failures() const;
+};
+
+// is_failure(status) tells whether a run that ended with status found a bug.
+constexpr bool is_failure(Status status) {
+  return status == Status::failed || status == Status::deadlock || status == Status::livelock;
+}
+
+}  // namespace interleave
