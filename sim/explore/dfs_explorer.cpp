@@ -41,6 +41,7 @@ bool DfsExplorer::begin_run() {
   branches_ = 0;
   fibers_ = 0;
   resume_noted_ = 0;
+  waiting_ = 0;
   last_step_.fill(-1);
   spawned_at_.fill(-1);
   exited_at_.fill(-1);
@@ -66,6 +67,16 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   }
   note_wakes(point, runnable);
   const bool spin = spinning(point);
+  const std::size_t at = point.step();
+  if (at > 0) {
+    SearchNode& last = path_[at - 1];
+    if (spin && last.op.kind == OpKind::test_and_set) {
+      // A test-and-set that found the flag set changed nothing: for races it is a load.
+      last.op.kind = OpKind::load;
+    }
+    // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
+    waiting_ = spin ? waiting_ | bit(point.current()) : 0;
+  }
   SearchNode* node = enter_point(point, runnable, spin);
   if (node == nullptr) return Decision::stop(error_.empty() ? "explore: cut" : error_);
 
@@ -100,7 +111,9 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
   const FiberSet cur = bit(point.current());
   const bool cur_in = point.current_runnable() && (runnable & cur) != 0;
   FiberSet cand = runnable;
-  if (rules_.fair && spin && cur_in && (runnable & ~cur) != 0) cand &= ~cur;
+  // Fairness: fibers waiting for progress are not picked while another fiber can run (when
+  // every runnable fiber waits and no timer can help, the run spins into the step limit).
+  if (rules_.fair && (runnable & ~waiting_) != 0) cand &= ~waiting_;
   if (rules_.preemption_bound && cur_in && !spin && n.preemptions >= *rules_.preemption_bound &&
       (cand & cur) != 0) {
     if (cand != cur && d >= root_) ++bound_pruned_;
