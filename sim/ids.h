@@ -15,6 +15,10 @@ enum class ObjectId : std::uint32_t {};
 // The id used where an operation touches no object.
 inline constexpr ObjectId kNoObject{0xFFFFFFFFu};
 
+// Ids from here up name plain state that fibers share without steps (Simulator::plain_state);
+// they are never objects of a trace.
+inline constexpr ObjectId kFirstPlainState{0x80000000u};
+
 // Virtual time, in nanoseconds of simulated time; real time never enters a run.
 using Nanos = std::chrono::nanoseconds;
 

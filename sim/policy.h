@@ -68,6 +68,10 @@ class SchedulingPoint {
   Op pending(FiberId f) const;
   // ready_since(f) orders runnable fibers by when they last became ready (lower = earlier).
   std::uint64_t ready_since(FiberId f) const;
+  // last_step_plain() lists the plain state (Simulator::touch_plain) that the last step's code
+  // changed; last_step_plain_overflowed() says it changed more than that list holds.
+  std::span<const ObjectId> last_step_plain() const;
+  bool last_step_plain_overflowed() const;
   // is_runnable(f) tells whether f is in runnable().
   bool is_runnable(FiberId f) const;
 

@@ -29,6 +29,12 @@ Op SchedulingPoint::pending(FiberId f) const {
 std::uint64_t SchedulingPoint::ready_since(FiberId f) const {
   return sim_->ready_seq_of(f);
 }
+std::span<const ObjectId> SchedulingPoint::last_step_plain() const {
+  return sim_->plain_touched();
+}
+bool SchedulingPoint::last_step_plain_overflowed() const {
+  return sim_->plain_overflowed();
+}
 bool SchedulingPoint::is_runnable(FiberId f) const {
   return std::binary_search(runnable_.begin(), runnable_.end(), f);
 }
@@ -96,6 +102,8 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   last_reason_ = Reason::start;
   spun_ = false;
   read_only_ = false;
+  plain_states_ = 0;
+  plain_touched_ = 0;
   ended_ = false;
   teardown_ = false;
   running_ = true;
@@ -372,6 +380,7 @@ Fiber* Simulator::decide_next(Reason reason) {
   const Decision d = policy_->pick(point);
   spun_ = false;
   read_only_ = false;
+  plain_touched_ = 0;
   if (d.give_up) {
     finish(Status::cut, std::string(d.why));
     return nullptr;
@@ -658,6 +667,7 @@ void Simulator::fail(std::string_view message) {
 }
 
 void Simulator::report(std::string_view name, ResultValue value) {
+  touch_plain(kFirstPlainState);  // the results are plain state shared by every fiber
   for (auto& [n, v] : results_) {
     if (n == name) {
       v = std::move(value);

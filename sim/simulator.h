@@ -116,6 +116,26 @@ class Simulator {
     spun_ = true;
     current_->yielded = true;
   }
+  // plain_state() names state that fibers share through plain code, such as the list of who is
+  // inside a critical section that a scenario keeps to check mutual exclusion. It is no object
+  // of the trace and touching it is no step; see touch_plain().
+  ObjectId plain_state() { return ObjectId{index(kFirstPlainState) + 1 + plain_states_++}; }
+  // touch_plain(state) records that the plain code running now changes state. That code belongs
+  // to the step just performed, so an exhaustive search orders that step against every other
+  // step that touches state, as if it wrote an object. report() touches the results this way.
+  void touch_plain(ObjectId state) {
+    if (plain_touched_ < kMaxPlainTouches) {
+      plain_touched_list_[plain_touched_] = state;
+    }
+    ++plain_touched_;
+  }
+  // plain_touched() lists the plain state touched since the last scheduling point; more than
+  // kMaxPlainTouches touches make it empty and plain_overflowed() true.
+  std::span<const ObjectId> plain_touched() const {
+    return {plain_touched_list_, plain_touched_ <= kMaxPlainTouches ? plain_touched_ : 0};
+  }
+  bool plain_overflowed() const { return plain_touched_ > kMaxPlainTouches; }
+  static constexpr std::uint32_t kMaxPlainTouches = 4;
   // read_only() marks the step in progress as one that left its object's value unchanged although
   // its kind may write (a failed compare-exchange or test-and-set, a store of the same value).
   void read_only() { read_only_ = true; }
@@ -178,8 +198,8 @@ class Simulator {
   void unlink(Fiber& f);
   void fire_due_timers();
   bool advance_to_next_timer();
-  // skip_idle_spinning(): when every runnable fiber's last step was a yield or spun, advance the clock
-  // to the next timer (firing it) and count the skipped time as spin steps.
+  // skip_idle_spinning(): when every runnable fiber's last step was a yield or spun, advance the
+  // clock to the next timer (firing it) and count the skipped time as spin steps.
   void skip_idle_spinning();
   void end_without_runnable();
   void finish(Status status, std::string message);
@@ -214,11 +234,14 @@ class Simulator {
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
   Reason last_reason_ = Reason::start;
   Reason point_reason_ = Reason::start;
-  bool spun_ = false;      // the step in progress (or the last one) was spinning
+  bool spun_ = false;                // the step in progress (or the last one) was spinning
+  std::uint32_t plain_states_ = 0;   // plain states named in this run
+  std::uint32_t plain_touched_ = 0;  // plain-state touches since the last scheduling point
+  ObjectId plain_touched_list_[kMaxPlainTouches] = {};  // the first of them
   bool read_only_ = false;  // the step in progress (or the last one) wrote nothing
-  bool running_ = false;   // inside execute()
-  bool ended_ = false;     // the outcome is decided
-  bool teardown_ = false;  // abandoned fibers are being unwound
+  bool running_ = false;    // inside execute()
+  bool ended_ = false;      // the outcome is decided
+  bool teardown_ = false;   // abandoned fibers are being unwound
 };
 
 }  // namespace interleave

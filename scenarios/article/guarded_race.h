@@ -33,8 +33,9 @@ template <class Lock, class ReportLock>
 void guarded_race(Simulator& sim, Lock& lock, Nanos sleep, ReportLock report_lock) {
   Shared<int> total(sim, "total", 0);
   std::vector<FiberId> inside;  // threads inside the critical section, in entry order
-  std::int64_t overlaps = 0;    // entries that found another thread inside
-  std::string first_overlap;    // the first of them, in words
+  const ObjectId inside_state = sim.plain_state();  // `inside`, for the search's dependence
+  std::int64_t overlaps = 0;                        // entries that found another thread inside
+  std::string first_overlap;                        // the first of them, in words
   {
     std::vector<Thread> threads;
     threads.reserve(5);
@@ -42,6 +43,7 @@ void guarded_race(Simulator& sim, Lock& lock, Nanos sleep, ReportLock report_loc
       threads.emplace_back(sim, "t" + std::to_string(i), [&, i] {
         lock.lock();
         const FiberId me = sim.current_fiber();
+        sim.touch_plain(inside_state);
         if (!inside.empty()) {
           const std::string what = std::string(sim.fiber_name(me)) +
                                    " entered the critical section while " +
@@ -54,6 +56,7 @@ void guarded_race(Simulator& sim, Lock& lock, Nanos sleep, ReportLock report_loc
         const int temp = total.load();
         if (i == 3) sim.sleep(sleep);
         total.store(temp + i);
+        sim.touch_plain(inside_state);
         inside.erase(std::find(inside.begin(), inside.end(), me));
         lock.unlock();
       });

@@ -1,6 +1,8 @@
 #pragma once
 // Occupants: the fibers inside a region (a critical section, a bridge, a waiting room), kept
-// with plain code so that watching who is inside adds no step to any schedule.
+// with plain code so that watching who is inside adds no step to any schedule. Entering and
+// leaving touch the region's plain state (Simulator::touch_plain), so an exhaustive search
+// orders them like writes and finds every way the region can fill up.
 
 #include <algorithm>
 #include <cstddef>
@@ -15,13 +17,18 @@ namespace interleave {
 // The fibers inside one region, in the order they entered.
 class Occupants {
  public:
+  // Occupants(sim) watches a region of a run of sim; create it inside the run.
+  explicit Occupants(Simulator& sim) : sim_(&sim), state_(sim.plain_state()) {}
+
   // enter(f) counts fiber f in.
   void enter(FiberId f) {
+    sim_->touch_plain(state_);
     inside_.push_back(f);
     most_ = std::max(most_, inside_.size());
   }
   // leave(f) counts fiber f out; a fiber that is not inside is ignored.
   void leave(FiberId f) {
+    sim_->touch_plain(state_);
     const auto it = std::find(inside_.begin(), inside_.end(), f);
     if (it != inside_.end()) inside_.erase(it);
   }
@@ -41,6 +48,8 @@ class Occupants {
   }
 
  private:
+  Simulator* sim_;
+  ObjectId state_;               // the region's plain state, for the search's dependence
   std::vector<FiberId> inside_;  // invariant: each fiber at most once, in entry order
   std::size_t most_ = 0;         // invariant: >= inside_.size() at every moment so far
 };

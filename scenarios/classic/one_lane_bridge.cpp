@@ -45,7 +45,7 @@ void one_lane_bridge(Simulator& sim, const Params& params, bool guarded) {
     side_count.emplace_back(sim, std::string(side) + " cars", 0);
   }
   Atomic<std::int64_t> crossings(sim, "crossings", 0);
-  std::array<Occupants, 2> on_bridge;  // the cars on the bridge, by side; plain code only
+  std::array<Occupants, 2> on_bridge{Occupants(sim), Occupants(sim)};  // by side; plain code
 
   auto drive = [&](std::size_t side) {
     const std::size_t other = 1 - side;

@@ -31,7 +31,7 @@ void peterson(Simulator& sim, const Params& params, bool turn_first) {
   Atomic<bool> flag1(sim, "flag 1", false);
   Atomic<int> turn(sim, "turn", 0);
   Shared<int> counter(sim, "counter", 0);
-  Occupants inside;  // the threads in the critical section
+  Occupants inside(sim);  // the threads in the critical section
 
   auto run = [&](int me) {
     const int other = 1 - me;

@@ -26,7 +26,8 @@ std::vector<ParamSpec> rw_params() {
 // Entering checks, with plain code, that a writer is alone and that no reader meets a writer.
 class Library {
  public:
-  explicit Library(Simulator& sim) : sim_(sim), data_(sim, "data", 0) {}
+  explicit Library(Simulator& sim)
+      : sim_(sim), data_(sim, "data", 0), readers_(sim), writers_(sim) {}
 
   // read() is a reader's visit: it must find no writer inside.
   void read() {

@@ -36,10 +36,11 @@ void sleeping_barber(Simulator& sim, const Params& params, bool guarded) {
   Mutex seats(sim, "seats");
   Shared<int> waiting(sim, "waiting", 0);
   Shared<bool> closing(sim, "closing", false);
-  int in_room = 0;               // customers sitting in the waiting room; plain code only
-  std::int64_t cuts = 0;         // haircuts given; written by the barber only
-  std::int64_t served = 0;       // customers that got their haircut
-  std::int64_t turned_away = 0;  // customers that found every chair taken
+  int in_room = 0;  // customers sitting in the waiting room; plain code only
+  const ObjectId room = sim.plain_state();  // in_room, for the search's dependence
+  std::int64_t cuts = 0;                    // haircuts given; written by the barber only
+  std::int64_t served = 0;                  // customers that got their haircut
+  std::int64_t turned_away = 0;             // customers that found every chair taken
 
   auto barber = [&] {
     for (;;) {
@@ -48,6 +49,7 @@ void sleeping_barber(Simulator& sim, const Params& params, bool guarded) {
       if (guarded) seats.lock();
       const int w = waiting.load();
       waiting.store(w - 1);
+      sim.touch_plain(room);
       --in_room;  // the barber calls one customer to the chair
       barber_ready.release();
       if (guarded) seats.unlock();
@@ -63,6 +65,7 @@ void sleeping_barber(Simulator& sim, const Params& params, bool guarded) {
       return;
     }
     waiting.store(w + 1);
+    sim.touch_plain(room);
     if (in_room >= chairs) {
       sim.fail(std::string(sim.fiber_name(sim.current_fiber())) +
                " sat down in the waiting room with " + std::to_string(in_room) + " customer" +

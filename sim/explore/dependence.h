@@ -8,21 +8,37 @@
 
 namespace interleave {
 
-// The objects a step touches and whether it writes each: at most two (a wait touches its word
-// and its queue). Invariant: object[i] for i < count; unused slots hold kNoObject.
+// The objects a step touches and whether it writes each: its operation's (at most two: a wait
+// touches its word and its queue) and the plain state its code changed. Invariant: object[i]
+// for i < count.
 struct Footprint {
-  ObjectId object[2] = {kNoObject, kNoObject};
-  bool write[2] = {false, false};
+  static constexpr std::uint8_t kCapacity = 6;
+  ObjectId object[kCapacity] = {};
+  bool write[kCapacity] = {};
   std::uint8_t count = 0;
+  bool everything = false;  // conflicts with every step (more plain state than it can hold)
 
   // of(op) is the footprint of a step of kind op.kind on op's objects.
   static Footprint of(const Op& op);
-  // reads_only() turns every write into a read (a step that left its object unchanged).
-  void reads_only() { write[0] = write[1] = false; }
+  // reads_only() turns the operation's writes into reads (a step that left its object unchanged).
+  void reads_only() {
+    for (std::uint8_t i = 0; i < count; ++i) write[i] = false;
+  }
+  // add_write(object) adds a write of object; beyond the capacity the step conflicts with all.
+  void add_write(ObjectId o) {
+    if (count == kCapacity) {
+      everything = true;
+      return;
+    }
+    object[count] = o;
+    write[count] = true;
+    ++count;
+  }
 };
 
 // conflicts(a, b) tells whether two footprints share an object that one of them writes.
 inline bool conflicts(const Footprint& a, const Footprint& b) {
+  if ((a.everything && b.count + b.everything > 0) || (b.everything && a.count > 0)) return true;
   for (std::uint8_t i = 0; i < a.count; ++i) {
     for (std::uint8_t j = 0; j < b.count; ++j) {
       if (a.object[i] == b.object[j] && (a.write[i] || b.write[j])) return true;

@@ -75,6 +75,14 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
       // value) commutes with reads: for races it is a read.
       last.footprint.reads_only();
     }
+    const auto plain = point.last_step_plain();
+    for (ObjectId state : plain) last.footprint.add_write(state);
+    if (point.last_step_plain_overflowed()) last.footprint.everything = true;
+    if (!plain.empty() || point.last_step_plain_overflowed()) {
+      // Sleep sets judge a sleeping fiber by its pending operation; the plain state its step
+      // will touch is unknown, so a step that touched plain state wakes every sleeper.
+      sleep_next_ = 0;
+    }
     // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
     waiting_ = spin ? waiting_ | bit(point.current()) : 0;
   }
