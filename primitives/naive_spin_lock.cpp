@@ -11,6 +11,7 @@ void NaiveSpinLock::lock() {
   bool noted = false;
   while (locked_.load()) {
     ++spins_;
+    sim_.count_spin();  // a busy load: this fiber waits for another one's progress
     if (!noted && sim_.tracing()) {
       sim_.note(current_name(sim_) + " spins on naive lock " + name_);
       noted = true;

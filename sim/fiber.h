@@ -48,7 +48,7 @@ struct Fiber {
   WaiterList joiners;                  // fibers blocked joining this one
   std::uint64_t steps = 0;             // steps performed in this run
   std::uint64_t steps_at_window = 0;   // steps when the livelock window opened
-  bool yielded = false;                // its last step was a yield: it waits for others
+  bool yielded = false;                // its last step was a yield or spun: it waits for others
 };
 
 }  // namespace interleave

@@ -322,7 +322,7 @@ void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::in
   }
   woken_.clear();
   ++self->steps;
-  self->yielded = kind == OpKind::yield;
+  self->yielded = kind == OpKind::yield || spun_;
   if (stats_.steps == window_start_) {
     for (std::uint32_t i = 0; i < fiber_count_; ++i) {
       fibers_[i]->steps_at_window = fibers_[i]->steps;
@@ -342,7 +342,7 @@ Fiber* Simulator::decide_next(Reason reason) {
     end_without_runnable();
     return nullptr;
   }
-  if (reason == Reason::yield && !timers_.empty()) skip_idle_spinning();
+  if ((reason == Reason::yield || spun_) && !timers_.empty()) skip_idle_spinning();
   if (stats_.steps >= config_.max_steps) [[unlikely]] {
     std::string msg = "step limit of " + std::to_string(config_.max_steps) +
                       " reached; kept running in the last " +

@@ -68,9 +68,10 @@ class Simulator {
   // now() is the virtual time; reading it is not a step.
   Nanos now() const { return clock_; }
   // yield() is a step that offers the CPU to other fibers; it counts as spinning. A yielding
-  // fiber waits for another fiber's progress: when every runnable fiber's last step was a yield,
-  // none can progress before a timer fires, so the clock skips to the next timer and the
-  // skipped time counts as spin steps (the CPU would have spun that long).
+  // fiber waits for another fiber's progress: when every runnable fiber's last step was a yield
+  // (or another spinning step, see count_spin), none can progress before a timer fires, so the
+  // clock skips to the next timer and the skipped time counts as spin steps (the CPU would have
+  // spun that long).
   void yield();
   // sleep(d) is a step that blocks the calling fiber until the clock reaches now + d.
   void sleep(Nanos d);
@@ -107,10 +108,13 @@ class Simulator {
   void begin_step(Op op);
   // end_step(read, written) completes the step begun by begin_step.
   void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {});
-  // count_spin() marks the step in progress as spinning (a failed test-and-set).
+  // count_spin() marks the step in progress (or the one just completed) as spinning: a failed
+  // test-and-set, or a spin lock's load that found the lock held. Like a yield, a spinning step
+  // waits for another fiber's progress; fair searches and idle skipping treat it so.
   void count_spin() {
     ++stats_.spin_steps;
     spun_ = true;
+    current_->yielded = true;
   }
   // spawn(name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
@@ -171,7 +175,7 @@ class Simulator {
   void unlink(Fiber& f);
   void fire_due_timers();
   bool advance_to_next_timer();
-  // skip_idle_spinning(): when every runnable fiber's last step was a yield, advance the clock
+  // skip_idle_spinning(): when every runnable fiber's last step was a yield or spun, advance the clock
   // to the next timer (firing it) and count the skipped time as spin steps.
   void skip_idle_spinning();
   void end_without_runnable();

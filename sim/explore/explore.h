@@ -16,8 +16,8 @@ class Simulator;
 // tracing off, and reports what the schedules led to. config.max_steps is replaced by
 // options.max_steps. Throws std::runtime_error when the body is not deterministic (a replayed
 // prefix stops fitting) or a run spawns more than 64 fibers.
-ExploreResult explore_scenario(const std::function<void(Simulator&)>& body,
-                               const RunConfig& config, const ExploreOptions& options);
+ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, const RunConfig& config,
+                               const ExploreOptions& options);
 
 // explore_scenario(scenario, params, config, options) searches scenario with params.
 ExploreResult explore_scenario(const Scenario& scenario, const Params& params,

@@ -12,11 +12,11 @@ namespace interleave {
 
 // A snapshot of a search in progress, for progress lines.
 struct ExploreProgress {
-  std::uint64_t runs = 0;          // complete runs so far
-  std::uint64_t failures = 0;      // of which failed, deadlocked or livelocked
-  std::uint64_t max_depth = 0;     // the most steps any run took
-  std::uint32_t bound_level = 0;   // the preemption bound being searched (iterative)
-  double seconds = 0;              // real time since the search started
+  std::uint64_t runs = 0;         // complete runs so far
+  std::uint64_t failures = 0;     // of which failed, deadlocked or livelocked
+  std::uint64_t max_depth = 0;    // the most steps any run took
+  std::uint32_t bound_level = 0;  // the preemption bound being searched (iterative)
+  double seconds = 0;             // real time since the search started
 };
 
 // The settings of one search. The result does not depend on jobs unless max_runs or
@@ -30,10 +30,10 @@ struct ExploreOptions {
   // test-and-set, a spin lock's busy load) is not picked again until another fiber has made a
   // step. Off only for demonstrations: without it a spin loop makes the search infinite.
   bool fair = true;
-  std::uint64_t max_runs = 0;                         // stop after this many runs; 0: no limit
+  std::uint64_t max_runs = 0;                            // stop after this many runs; 0: no limit
   std::optional<std::chrono::milliseconds> time_budget;  // stop after this much real time
-  std::uint64_t max_steps = 10'000;                   // per run; beyond it a run is a livelock
-  unsigned jobs = 1;                                  // worker threads, each with its own simulator
+  std::uint64_t max_steps = 10'000;                      // per run; beyond it a run is a livelock
+  unsigned jobs = 1;  // worker threads, each with its own simulator
   // Called from the calling thread a few times a second while the search runs; may be empty.
   std::function<void(const ExploreProgress&)> progress;
   std::chrono::milliseconds progress_interval{250};

@@ -15,10 +15,10 @@ namespace interleave {
 struct OutcomeClass {
   Status status = Status::ok;
   Results results;
-  std::string message;             // the message of the witness run
-  std::uint64_t count = 0;         // complete runs that ended this way
-  std::vector<FiberId> witness;    // the schedule of the first such run in DFS order
-  std::uint32_t preemptions = 0;   // preemptions in the witness
+  std::string message;            // the message of the witness run
+  std::uint64_t count = 0;        // complete runs that ended this way
+  std::vector<FiberId> witness;   // the schedule of the first such run in DFS order
+  std::uint32_t preemptions = 0;  // preemptions in the witness
 };
 
 // The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
@@ -32,7 +32,7 @@ struct ExploreResult {
   std::vector<OutcomeClass> outcomes;  // in order of first appearance in DFS order
   std::optional<std::size_t> first_failure;  // index into outcomes of the first failure found
                                              // (lowest bound level first, then DFS order)
-  double seconds = 0;                  // real time the search took
+  double seconds = 0;                        // real time the search took
 
   // failed() tells whether some run failed, deadlocked or livelocked.
   bool failed() const { return first_failure.has_value(); }

@@ -1,0 +1,327 @@
+#include "sim/explore/dfs_explorer.h"
+
+#include <bit>
+#include <utility>
+
+#include "sim/explore/dependence.h"
+
+namespace interleave {
+
+namespace {
+
+FiberId lowest(FiberSet set) {
+  return FiberId{static_cast<std::uint32_t>(std::countr_zero(set))};
+}
+
+bool spinning(const SchedulingPoint& point) {
+  return point.reason() == Reason::yield || point.last_step_spun();
+}
+
+}  // namespace
+
+DfsExplorer::DfsExplorer(const SearchRules& rules, SearchTask task)
+    : rules_(rules), task_(std::move(task)), root_(task_.prefix.size()) {}
+
+void DfsExplorer::split_at(std::uint32_t level, std::vector<SearchTask>* out) {
+  split_level_ = level;
+  tasks_ = out;
+}
+
+PolicyInfo DfsExplorer::info() const {
+  return PolicyInfo{"explore", {}};
+}
+
+bool DfsExplorer::begin_run() {
+  if (exhausted_ || !error_.empty()) return false;
+  kind_ = SearchRunKind::complete;
+  blocked_sleep_ = 0;
+  sleep_next_ = 0;
+  preemptions_next_ = 0;
+  run_preemptions_ = 0;
+  branches_ = 0;
+  fibers_ = 0;
+  resume_noted_ = 0;
+  waiting_ = 0;
+  last_step_.fill(-1);
+  spawned_at_.fill(-1);
+  exited_at_.fill(-1);
+  woken_at_.fill(-1);
+  steps_of_.fill(0);
+  return true;
+}
+
+Decision DfsExplorer::fail_run(std::string message) {
+  if (error_.empty()) error_ = std::move(message);
+  return Decision::stop(error_);
+}
+
+Decision DfsExplorer::pick(const SchedulingPoint& point) {
+  FiberSet runnable = 0;
+  for (FiberId f : point.runnable()) {
+    if (index(f) >= kMaxSearchFibers) {
+      return fail_run("the scenario spawned more than " + std::to_string(kMaxSearchFibers) +
+                      " fibers; exhaustive search handles at most that many per run");
+    }
+    runnable |= bit(f);
+    if (index(f) >= fibers_) fibers_ = index(f) + 1;
+  }
+  note_wakes(point, runnable);
+  const bool spin = spinning(point);
+  const std::size_t at = point.step();
+  if (at > 0) {
+    SearchNode& last = path_[at - 1];
+    if (spin && last.op.kind == OpKind::test_and_set) {
+      // A test-and-set that found the flag set changed nothing: for races it is a load.
+      last.op.kind = OpKind::load;
+    }
+    // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
+    waiting_ = spin ? waiting_ | bit(point.current()) : 0;
+  }
+  SearchNode* node = enter_point(point, runnable, spin);
+  if (node == nullptr) return Decision::stop(error_.empty() ? "explore: cut" : error_);
+
+  const bool preempt = node->chosen != point.current() && point.current_runnable() && !spin;
+  preemptions_next_ = node->preemptions + (preempt ? 1 : 0);
+  run_preemptions_ = preemptions_next_;
+  const std::size_t d = point.step();
+  if (d + 1 >= path_.size()) sleep_next_ = next_sleep(point, *node, runnable);
+  record_step(*node);
+  return Decision::pick(node->chosen);
+}
+
+SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runnable, bool spin) {
+  const std::size_t d = point.step();
+  if (d < path_.size()) {
+    SearchNode& n = path_[d];
+    if ((runnable & bit(n.chosen)) == 0) {
+      fail_run("the scenario is not deterministic: at step " + std::to_string(d) +
+               " the search replayed its path and fiber " + std::to_string(index(n.chosen)) +
+               " is not runnable there (every run must follow the same steps for the same "
+               "schedule)");
+      return nullptr;
+    }
+    n.op = point.pending(n.chosen);
+    if (std::popcount(n.candidates & ~n.sleep) >= 2) ++branches_;
+    return &n;
+  }
+
+  SearchNode n;
+  n.preemptions = preemptions_next_;
+  n.sleep = rules_.reduction == Reduction::none ? 0 : sleep_next_;
+  const FiberSet cur = bit(point.current());
+  const bool cur_in = point.current_runnable() && (runnable & cur) != 0;
+  FiberSet cand = runnable;
+  // Fairness: fibers waiting for progress are not picked while another fiber can run (when
+  // every runnable fiber waits and no timer can help, the run spins into the step limit).
+  if (rules_.fair && (runnable & ~waiting_) != 0) cand &= ~waiting_;
+  if (rules_.preemption_bound && cur_in && !spin && n.preemptions >= *rules_.preemption_bound &&
+      (cand & cur) != 0) {
+    if (cand != cur && d >= root_) ++bound_pruned_;
+    cand = cur;
+  }
+  n.candidates = cand;
+
+  if (d < root_) {
+    // The task's prefix: forced, never branched from here.
+    n.chosen = task_.prefix[d];
+    if ((runnable & bit(n.chosen)) == 0) {
+      fail_run("the scenario is not deterministic: a task's prefix picks fiber " +
+               std::to_string(index(n.chosen)) + " at step " + std::to_string(d) +
+               ", which is not runnable there");
+      return nullptr;
+    }
+    n.frozen = true;
+    n.backtrack = n.done = bit(n.chosen);
+    n.sleep = 0;
+  } else {
+    if (d == root_) n.sleep = rules_.reduction == Reduction::none ? 0 : task_.sleep;
+    const FiberSet options = cand & ~n.sleep;
+    if (options == 0) {
+      kind_ = SearchRunKind::sleep_blocked;
+      blocked_sleep_ = n.sleep;
+      return nullptr;
+    }
+    if (split_level_ > 0 && std::popcount(options) >= 2 && branches_ >= split_level_) {
+      // Frontier mode: this point is the root of a subtree handed out as a task.
+      kind_ = SearchRunKind::split;
+      emit_task(d, n.sleep);
+      return nullptr;
+    }
+    n.chosen = (options & cur) != 0 ? point.current() : lowest(options);
+    const bool full = rules_.reduction != Reduction::dpor || split_level_ > 0;
+    n.backtrack = full ? cand : bit(n.chosen);
+    if (std::popcount(options) >= 2) ++branches_;
+  }
+  n.op = point.pending(n.chosen);
+  path_.push_back(n);
+  return &path_.back();
+}
+
+void DfsExplorer::note_wakes(const SchedulingPoint& point, FiberSet runnable) {
+  // A fiber that is runnable with a resume pending was woken since it blocked; attribute the
+  // wake to the step that made it (a wake on its queue, or the exit of the fiber it joins).
+  const std::size_t d = point.step();
+  for (FiberSet rest = runnable & ~resume_noted_; rest != 0; rest &= rest - 1) {
+    const FiberId f = lowest(rest);
+    const Op pending = point.pending(f);
+    if (pending.kind != OpKind::resume) continue;
+    resume_noted_ |= bit(f);
+    std::int32_t source = -1;
+    if (pending.object != kNoObject) {
+      if (d > 0 && path_[d - 1].op.kind == OpKind::wake &&
+          path_[d - 1].op.object == pending.object) {
+        source = static_cast<std::int32_t>(d - 1);
+      }
+    } else if (pending.other != f && index(pending.other) < kMaxSearchFibers) {
+      source = exited_at_[index(pending.other)];
+    }
+    woken_at_[index(f)] = source;
+  }
+}
+
+void DfsExplorer::record_step(SearchNode& node) {
+  const std::uint32_t f = index(node.chosen);
+  const auto d = static_cast<std::int32_t>(&node - path_.data());
+  node.source[0] = steps_of_[f] == 0 ? spawned_at_[f] : -1;
+  node.source[1] = -1;
+  if (node.op.kind == OpKind::resume) {
+    node.source[1] = woken_at_[f];
+    resume_noted_ &= ~bit(node.chosen);
+  } else if (node.op.kind == OpKind::join && index(node.op.other) < kMaxSearchFibers) {
+    node.source[1] = exited_at_[index(node.op.other)];
+  }
+  node.pos = ++steps_of_[f];
+  node.prev_same = last_step_[f];
+  last_step_[f] = d;
+  if (node.op.kind == OpKind::spawn && index(node.op.other) < kMaxSearchFibers) {
+    spawned_at_[index(node.op.other)] = d;
+  } else if (node.op.kind == OpKind::exit) {
+    exited_at_[f] = d;
+  }
+}
+
+FiberSet DfsExplorer::next_sleep(const SchedulingPoint& point, const SearchNode& node,
+                                 FiberSet runnable) const {
+  if (rules_.reduction == Reduction::none || node.frozen) return 0;
+  FiberSet next = 0;
+  for (FiberSet rest = (node.sleep | node.done) & runnable & ~bit(node.chosen); rest != 0;
+       rest &= rest - 1) {
+    const FiberId q = lowest(rest);
+    if (!dependent(point.pending(q), node.op)) next |= bit(q);
+  }
+  return next;
+}
+
+void DfsExplorer::emit_task(std::size_t length, FiberSet sleep) {
+  SearchTask t;
+  t.prefix.reserve(length);
+  for (std::size_t i = 0; i < length; ++i) t.prefix.push_back(path_[i].chosen);
+  t.sleep = sleep;
+  tasks_->push_back(std::move(t));
+}
+
+void DfsExplorer::end_run(const Outcome& /*outcome*/) {
+  if (!error_.empty()) return;
+  if (path_.size() < root_) {
+    error_ = "the scenario is not deterministic: a run ended after " +
+             std::to_string(path_.size()) + " steps, before the " + std::to_string(root_) +
+             " steps of its task's prefix";
+    return;
+  }
+  if (split_level_ > 0 && kind_ != SearchRunKind::split) {
+    // A run that ended above the split level is a task of its own (one run, or one blocked).
+    emit_task(path_.size(), kind_ == SearchRunKind::sleep_blocked ? blocked_sleep_ : 0);
+  }
+  if (rules_.reduction == Reduction::dpor && split_level_ == 0) detect_races();
+  exhausted_ = !advance();
+}
+
+bool DfsExplorer::advance() {
+  for (std::size_t k = path_.size(); k-- > root_;) {
+    SearchNode& n = path_[k];
+    n.done |= bit(n.chosen);
+    const FiberSet avail = n.backtrack & ~n.done & ~n.sleep & n.candidates;
+    if (avail != 0) {
+      n.chosen = lowest(avail);
+      path_.resize(k + 1);
+      diverge_ = k;
+      return true;
+    }
+  }
+  path_.resize(root_);
+  return false;
+}
+
+void DfsExplorer::detect_races() {
+  // Vector clocks over the steps of this run (those before diverge_ are unchanged), and for each
+  // new step j the earlier steps it races with: dependent, of another fiber, and not ordered
+  // before j through any other step.
+  const std::size_t n = path_.size();
+  vc_.resize(n * kMaxSearchFibers);
+  const std::uint32_t width = fibers_;
+  for (std::size_t j = diverge_; j < n; ++j) {
+    const SearchNode& nj = path_[j];
+    std::uint32_t* vj = &vc_[j * kMaxSearchFibers];
+    for (std::uint32_t f = 0; f < kMaxSearchFibers; ++f) vj[f] = 0;
+    auto join = [&](std::size_t from) {
+      const std::uint32_t* v = &vc_[from * kMaxSearchFibers];
+      for (std::uint32_t f = 0; f < width; ++f) vj[f] = vj[f] < v[f] ? v[f] : vj[f];
+    };
+    if (nj.prev_same >= 0) join(static_cast<std::size_t>(nj.prev_same));
+    for (std::int32_t s : nj.source) {
+      if (s >= 0) join(static_cast<std::size_t>(s));
+    }
+    races_.clear();
+    for (std::size_t i = j; i-- > 0;) {
+      const SearchNode& ni = path_[i];
+      if (ni.chosen == nj.chosen || !dependent(ni.op, nj.op)) continue;
+      if (vj[index(ni.chosen)] < ni.pos) {
+        races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+      }
+      join(i);
+    }
+    vj[index(nj.chosen)] = nj.pos;
+    for (const auto& [i, jj] : races_) add_backtrack(i, jj);
+  }
+}
+
+void DfsExplorer::add_backtrack(std::size_t i, std::size_t j) {
+  SearchNode& ni = path_[i];
+  if (ni.frozen) return;
+  const std::uint32_t fi = index(ni.chosen);
+  const std::uint32_t pi = ni.pos;
+  auto after_i = [&](std::size_t k) { return vc_[k * kMaxSearchFibers + fi] >= pi; };
+  auto before = [&](std::size_t m, std::size_t k) {
+    return vc_[k * kMaxSearchFibers + index(path_[m].chosen)] >= path_[m].pos;
+  };
+  // v: the steps after i that do not happen after i, then j. Its initials are the fibers whose
+  // first step in v happens after no other step of v: each can start a run that reverses the race.
+  FiberSet initials = 0;
+  FiberSet seen = 0;
+  for (std::size_t k = i + 1; k <= j; ++k) {
+    if (k < j && after_i(k)) continue;
+    const FiberSet fk = bit(path_[k].chosen);
+    if ((seen & fk) != 0) continue;
+    seen |= fk;
+    bool initial = true;
+    for (std::size_t m = i + 1; m < k && initial; ++m) {
+      if (!after_i(m) && before(m, k)) initial = false;
+    }
+    if (initial) initials |= fk;
+  }
+  if ((initials & ni.backtrack) != 0) return;
+  const FiberSet avail = initials & ni.candidates;
+  if (avail == 0) return;
+  const FiberId q = (avail & bit(path_[j].chosen)) != 0 ? path_[j].chosen : lowest(avail);
+  ni.backtrack |= bit(q);
+  if (rules_.preemption_bound) {
+    // Under a bound the reversal may need a preemption the bound forbids at i; also try it where
+    // i's fiber was switched in, which costs none (bounded partial-order reduction).
+    std::size_t b = i;
+    while (b > root_ && path_[b - 1].chosen == ni.chosen) --b;
+    SearchNode& nb = path_[b];
+    if (b != i && !nb.frozen && (nb.candidates & bit(q)) != 0) nb.backtrack |= bit(q);
+  }
+}
+
+}  // namespace interleave

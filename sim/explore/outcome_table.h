@@ -1,0 +1,33 @@
+#pragma once
+// OutcomeTable: the distinct outcomes of a search (status plus reported results), in order of
+// first appearance, each with its count and the schedule of its first run.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "sim/explore/explore_result.h"
+
+namespace interleave {
+
+class OutcomeTable {
+ public:
+  // add(outcome, results, schedule, preemptions) counts one complete run; the first run of an
+  // outcome becomes its witness. Returns the outcome's index.
+  std::size_t add(const Outcome& outcome, const Results& results, std::span<const FiberId> schedule,
+                  std::uint32_t preemptions);
+  // merge(other) adds other's counts after this table's runs (other's runs come later in DFS
+  // order); returns, for each of other's outcomes, its index here.
+  std::vector<std::size_t> merge(const std::vector<OutcomeClass>& other);
+  // classes() lists the outcomes.
+  const std::vector<OutcomeClass>& classes() const { return classes_; }
+  std::vector<OutcomeClass>& classes() { return classes_; }
+  // find(status, results) is the index of that outcome, if it occurred.
+  std::optional<std::size_t> find(Status status, const Results& results) const;
+
+ private:
+  std::vector<OutcomeClass> classes_;  // invariant: distinct (status, results) pairs
+};
+
+}  // namespace interleave

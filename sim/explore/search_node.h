@@ -1,0 +1,39 @@
+#pragma once
+// SearchNode: one scheduling point on the path of a depth-first search, and the step taken there.
+
+#include <cstdint>
+
+#include "sim/ids.h"
+#include "sim/op.h"
+
+namespace interleave {
+
+// A set of fibers as a bit mask: bit f is fiber f. A search handles at most 64 fibers per run.
+using FiberSet = std::uint64_t;
+
+// The largest number of fibers a searched run may have.
+inline constexpr std::uint32_t kMaxSearchFibers = 64;
+
+// bit(f) is the set holding only f.
+constexpr FiberSet bit(FiberId f) {
+  return FiberSet{1} << index(f);
+}
+
+// One scheduling point of the current path. Invariants: done ⊆ backtrack ⊆ candidates (except
+// that backtrack may name a candidate that is asleep); chosen ∈ candidates.
+struct SearchNode {
+  FiberSet candidates = 0;  // runnable fibers that fairness and the preemption bound allow here
+  FiberSet sleep = 0;       // fibers asleep on entry: exploring them here would repeat a trace
+  FiberSet backtrack = 0;   // fibers to explore here
+  FiberSet done = 0;        // fibers explored here in earlier runs
+  FiberId chosen{0};        // the fiber that takes the step at this point in the current run
+  Op op;                    // the step the chosen fiber takes
+  std::uint32_t preemptions = 0;      // preemptions on the path before this point
+  std::uint32_t pos = 0;              // the step is the pos-th step of its fiber (1-based)
+  std::int32_t prev_same = -1;        // index of the chosen fiber's previous step, or -1
+  std::int32_t source[2] = {-1, -1};  // steps that happen before this one without being
+                                      // its fiber's: the spawn, the wake or the joined exit
+  bool frozen = false;  // part of a task's given prefix: never branched from in this task
+};
+
+}  // namespace interleave
