@@ -13,6 +13,10 @@
 #include "scenarios/classic/philosophers.h"
 #include "scenarios/classic/readers_writers.h"
 #include "scenarios/classic/sleeping_barber.h"
+#include "scenarios/dpor/disjoint.h"
+#include "scenarios/dpor/lastzero.h"
+#include "scenarios/dpor/readers.h"
+#include "scenarios/dpor/writers.h"
 
 namespace interleave {
 
@@ -40,6 +44,10 @@ const ScenarioRegistry& builtin_scenarios() {
     r.add(classic_sleeping_barber_racy());
     r.add(classic_one_lane_bridge());
     r.add(classic_one_lane_bridge_racy());
+    r.add(dpor_readers());
+    r.add(dpor_lastzero());
+    r.add(dpor_writers());
+    r.add(dpor_disjoint());
     return r;
   }();
   return registry;

@@ -35,6 +35,9 @@ class Atomic {
   // store(v) is a step that writes v.
   void store(T v) {
     sim_.begin_step(Op{OpKind::store, id_});
+    if constexpr (std::equality_comparable<T>) {
+      if (value_ == v) sim_.read_only();
+    }
     value_ = v;
     sim_.end_step({}, traced_value(v));
   }
@@ -42,6 +45,7 @@ class Atomic {
   T exchange(T v) {
     sim_.begin_step(Op{OpKind::exchange, id_});
     T old = value_;
+    if (old == v) sim_.read_only();
     value_ = v;
     sim_.end_step(traced_value(old), traced_value(v));
     return old;
@@ -65,6 +69,7 @@ class Atomic {
       return true;
     }
     expected = old;
+    sim_.read_only();
     sim_.end_step(traced_value(old));
     return false;
   }
@@ -74,13 +79,17 @@ class Atomic {
     sim_.begin_step(Op{OpKind::test_and_set, id_});
     const bool old = value_;
     value_ = true;
-    if (old) sim_.count_spin();
+    if (old) {
+      sim_.count_spin();
+      sim_.read_only();
+    }
     sim_.end_step(traced_value(old), traced_value(true));
     return old;
   }
   // clear() is a step that resets the flag to false.
   void clear() requires std::same_as<T, bool> {
     sim_.begin_step(Op{OpKind::clear, id_});
+    if (!value_) sim_.read_only();
     value_ = false;
     sim_.end_step({}, traced_value(false));
   }

@@ -34,14 +34,15 @@ std::string_view to_string(Reason reason);
 class SchedulingPoint {
  public:
   SchedulingPoint(const Simulator& sim, std::span<const FiberId> runnable, FiberId current,
-                  bool current_runnable, Reason reason, bool last_step_spun, std::uint64_t step,
-                  Nanos clock)
+                  bool current_runnable, Reason reason, bool last_step_spun,
+                  bool last_step_read_only, std::uint64_t step, Nanos clock)
       : sim_(&sim),
         runnable_(runnable),
         current_(current),
         current_runnable_(current_runnable),
         reason_(reason),
         last_step_spun_(last_step_spun),
+        last_step_read_only_(last_step_read_only),
         step_(step),
         clock_(clock) {}
 
@@ -56,6 +57,9 @@ class SchedulingPoint {
   // last_step_spun() tells whether the current fiber's last step was spinning: a yield or a
   // test-and-set that found the flag set. Fair searches use it.
   bool last_step_spun() const { return last_step_spun_; }
+  // last_step_read_only() tells whether the last step, though of a writing kind, only read its
+  // object (a compare-exchange or test-and-set that failed). Partial-order reduction uses it.
+  bool last_step_read_only() const { return last_step_read_only_; }
   // step() is the index of the step about to be decided (0-based).
   std::uint64_t step() const { return step_; }
   // clock() is the virtual time now.
@@ -74,6 +78,7 @@ class SchedulingPoint {
   bool current_runnable_;
   Reason reason_;
   bool last_step_spun_;
+  bool last_step_read_only_;
   std::uint64_t step_;
   Nanos clock_;
 };

@@ -32,6 +32,9 @@ class Shared {
   // store(v) is a step that writes v.
   void store(T v) {
     sim_.begin_step(Op{OpKind::store, id_});
+    if constexpr (std::equality_comparable<T>) {
+      if (value_ == v) sim_.read_only();  // rewriting the same value changes nothing
+    }
     value_ = v;
     sim_.end_step({}, traced_value(v));
   }

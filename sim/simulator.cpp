@@ -95,6 +95,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
   last_reason_ = Reason::start;
   spun_ = false;
+  read_only_ = false;
   ended_ = false;
   teardown_ = false;
   running_ = true;
@@ -366,10 +367,11 @@ Fiber* Simulator::decide_next(Reason reason) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
-  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, spun_, stats_.steps,
-                        clock_);
+  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, spun_, read_only_,
+                        stats_.steps, clock_);
   const Decision d = policy_->pick(point);
   spun_ = false;
+  read_only_ = false;
   if (d.give_up) {
     finish(Status::cut, std::string(d.why));
     return nullptr;

@@ -116,6 +116,9 @@ class Simulator {
     spun_ = true;
     current_->yielded = true;
   }
+  // read_only() marks the step in progress as one that left its object's value unchanged although
+  // its kind may write (a failed compare-exchange or test-and-set, a store of the same value).
+  void read_only() { read_only_ = true; }
   // spawn(name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
   FiberId spawn(std::string_view name, F&& body) {
@@ -212,6 +215,7 @@ class Simulator {
   Reason last_reason_ = Reason::start;
   Reason point_reason_ = Reason::start;
   bool spun_ = false;      // the step in progress (or the last one) was spinning
+  bool read_only_ = false;  // the step in progress (or the last one) wrote nothing
   bool running_ = false;   // inside execute()
   bool ended_ = false;     // the outcome is decided
   bool teardown_ = false;  // abandoned fibers are being unwound

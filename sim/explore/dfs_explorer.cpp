@@ -70,8 +70,8 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   const std::size_t at = point.step();
   if (at > 0) {
     SearchNode& last = path_[at - 1];
-    if (spin && last.op.kind == OpKind::test_and_set) {
-      // A test-and-set that found the flag set changed nothing: for races it is a load.
+    if (point.last_step_read_only() && last.op.kind != OpKind::wait) {
+      // A failed compare-exchange or test-and-set changed nothing: for races it is a load.
       last.op.kind = OpKind::load;
     }
     // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
