@@ -148,9 +148,27 @@ std::string search_state(const ExploreSummary& s) {
     const std::uint32_t level = r.bound.value_or(*s.preemption_bound);
     return "complete up to " + plural(level, "preemption", "preemptions");
   }
-  if (s.stopped_by == "max_runs")
-    return "stopped after " + plural(r.runs, "run", "runs") + " (--max-runs)";
-  return "time budget reached after " + plural(r.runs, "run", "runs");
+  std::string state = s.stopped_by == "max_runs"
+                          ? "stopped after " + plural(r.runs, "run", "runs") + " (--max-runs)"
+                          : "time budget reached after " + plural(r.runs, "run", "runs");
+  if (r.bound) state += ", searching up to " + plural(*r.bound, "preemption", "preemptions");
+  return state;
+}
+
+// The outcomes the text report lists one by one; --json lists every one.
+constexpr std::size_t kListedOutcomes = 20;
+
+void print_witness(const ExploreSummary& s, std::size_t i, std::ostream& out) {
+  const OutcomeClass& o = s.result.outcomes[i];
+  const std::string& witness = s.witnesses[i];
+  if (witness.size() <= 160) {
+    out << "    witness:   " << witness << " ("
+        << plural(o.preemptions, "preemption", "preemptions") << ")\n";
+    out << "    reproduce: " << s.reproduce[i] << "\n";
+  } else {
+    out << "    witness:   " << plural(o.witness.size(), "step", "steps") << ", "
+        << plural(o.preemptions, "preemption", "preemptions") << " (the schedule is in --json)\n";
+  }
 }
 
 void print_report(const ExploreSummary& s, std::ostream& out) {
@@ -164,29 +182,24 @@ void print_report(const ExploreSummary& s, std::ostream& out) {
   out << "max depth:   " << plural(r.max_depth, "step", "steps") << "\n";
   out << "outcomes:    " << r.outcomes.size() << " distinct, "
       << plural(r.failures(), "failing run", "failing runs") << "\n";
-  for (std::size_t i = 0; i < r.outcomes.size(); ++i) {
+  for (std::size_t i = 0; i < r.outcomes.size() && i < kListedOutcomes; ++i) {
     const OutcomeClass& o = r.outcomes[i];
     out << "  " << to_string(o.status) << ": " << format_results(o.results) << "  ("
         << plural(o.count, "run", "runs") << ")\n";
     if (!o.message.empty()) out << "    message:   " << o.message << "\n";
-    const std::string& witness = s.witnesses[i];
-    if (witness.size() <= 160) {
-      out << "    witness:   " << witness << " ("
-          << plural(o.preemptions, "preemption", "preemptions") << ")\n";
-      out << "    reproduce: " << s.reproduce[i] << "\n";
-    } else {
-      out << "    witness:   " << plural(o.witness.size(), "step", "steps") << ", "
-          << plural(o.preemptions, "preemption", "preemptions") << " (the schedule is in --json)\n";
-    }
+    print_witness(s, i, out);
+  }
+  if (r.outcomes.size() > kListedOutcomes) {
+    out << "  ... and " << r.outcomes.size() - kListedOutcomes
+        << " more distinct outcomes (--json lists every one)\n";
   }
   if (r.first_failure) {
     const OutcomeClass& f = r.outcomes[*r.first_failure];
-    out << "first failure: " << to_string(f.status);
-    if (!f.message.empty()) out << ": " << f.message;
-    out << "\n";
-    out << "  preemptions: " << f.preemptions << "\n";
-    out << "  trace:       " << s.trace << "\n";
-    out << "  replay:      " << s.replay << "\n";
+    out << "first failure: " << to_string(f.status) << ": " << format_results(f.results) << "\n";
+    if (!f.message.empty()) out << "    message:   " << f.message << "\n";
+    print_witness(s, *r.first_failure, out);
+    out << "    trace:     " << s.trace << "\n";
+    out << "    replay:    " << s.replay << "\n";
   } else {
     out << (r.complete ? "no schedule fails\n" : "no failure found so far\n");
   }
@@ -260,7 +273,11 @@ int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream&
   summary.fair = options.fair;
   summary.jobs = options.jobs;
   if (!r.complete) {
-    summary.stopped_by = o.max_runs != 0 && r.runs >= o.max_runs ? "max_runs" : "time_budget";
+    // The result says only that a budget stopped the search: the time budget if it is spent.
+    const bool out_of_time =
+        options.time_budget &&
+        r.seconds * 1000.0 >= static_cast<double>(options.time_budget->count());
+    summary.stopped_by = out_of_time || o.max_runs == 0 ? "time_budget" : "max_runs";
   }
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
