@@ -16,7 +16,7 @@ std::string plural(std::uint64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// What a search was, for the first line of the verdict.
+// What a search was, for the first line of the verdict: "explore NAME under dpor".
 std::string headline(const std::string& name, const ExploreOptions& options,
                      const ExploreResult& r) {
   std::ostringstream s;
@@ -24,8 +24,6 @@ std::string headline(const std::string& name, const ExploreOptions& options,
   if (options.preemption_bound) {
     s << " (preemption bound " << r.bound.value_or(*options.preemption_bound) << ")";
   }
-  s << ": " << plural(r.runs, "run", "runs") << ", " << (r.complete ? "complete" : "incomplete")
-    << ", ";
   return s.str();
 }
 
@@ -37,20 +35,22 @@ ExploreCheck check(const std::string& name,
   config.max_steps = options.max_steps;
   ExploreResult result = explore_scenario(body, config, options);
   std::ostringstream text;
-  text << headline(name, options, result);
+  text << headline(name, options, result)
+       << (result.complete ? ", complete: " : ", stopped early: ");
   if (!result.failed()) {
-    text << plural(result.outcomes.size(), "distinct outcome", "distinct outcomes")
+    text << plural(result.runs, "run", "runs") << ", "
+         << plural(result.outcomes.size(), "distinct outcome", "distinct outcomes")
          << ", no run failed";
-    if (!result.complete) text << " (the search stopped early: max_runs or time_budget)";
     return ExploreCheck(std::move(result), text.str(), {});
   }
 
   const OutcomeClass& failure = result.outcomes[*result.first_failure];
-  text << plural(result.failures(), "run", "runs") << " failed; the first one:\n";
-  text << "  " << to_string(failure.status);
+  text << result.failures() << " of " << plural(result.runs, "run", "runs") << " failed\n";
+  text << "  first:       " << to_string(failure.status);
   if (!failure.message.empty()) text << ": " << failure.message;
   text << "\n";
-  text << "  results:     " << format_results(failure.results) << "\n";
+  if (!failure.results.empty())
+    text << "  results:     " << format_results(failure.results) << "\n";
   text << "  preemptions: " << failure.preemptions << "\n";
   text << "  schedule:    " << format_schedule(failure.witness) << "\n";
 
@@ -64,9 +64,8 @@ ExploreCheck check(const std::string& name,
     written = path;
     text << "  trace:       " << path << "\n";
     if (cli_replayable)
-      text << "  replay:      interleave replay " << path << "  (built-in scenarios)\n";
-    text << "  in C++:      interleave::replay_trace(*interleave::read_trace_file(\"" << path
-         << "\").trace, body)  (traces/trace_replay.h)";
+      text << "  replay:      interleave replay " << path << " (built-in scenarios)\n";
+    text << "  in C++:      replay_trace() of traces/trace_replay.h";
   } catch (const std::runtime_error& e) {
     text << "  trace:       not written: " << e.what();
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "scenarios/catalog.h"
+#include "sim/atomic.h"
 #include "sim/shared.h"
 #include "sim/simulator.h"
 #include "sim/thread.h"
@@ -32,6 +33,16 @@ void lost_update(Simulator& sim) {
   sim.check(seen == 2, "the counter is " + std::to_string(seen) + ", expected 2");
 }
 
+// The same with a read-modify-write: nothing is lost.
+void atomic_increment(Simulator& sim) {
+  Atomic<int> counter(sim, "counter", 0);
+  {
+    Thread a(sim, "a", [&] { counter.fetch_add(1); });
+    Thread b(sim, "b", [&] { counter.fetch_add(1); });
+  }
+  sim.check(counter.load() == 2, "the counter is not 2");
+}
+
 std::string shown(const ExploreVerdict& v) {
   std::ostringstream s;
   s << v;
@@ -46,13 +57,24 @@ const Scenario& builtin(const char* name) {
 
 }  // namespace
 
-TEST_CASE("explore() of article/lock is all ok, with a complete search", "[traces][explore]") {
-  const ExploreCheck check = interleave::explore(builtin("article/lock"));
+TEST_CASE("explore() of an atomic increment is all ok, with a complete search",
+          "[traces][explore]") {
+  const ExploreCheck check = interleave::explore("test/atomic-increment", atomic_increment);
   REQUIRE(check.all_ok());
   CHECK(check.result().complete);
   CHECK(check.result().runs > 0);
   CHECK(check.trace_path().empty());
   CHECK_THAT(shown(check.all_ok()), Contains("no run failed"));
+}
+
+TEST_CASE("explore() of article/lock within 2 preemptions is all ok", "[traces][explore]") {
+  ExploreOptions options;
+  options.preemption_bound = 2;
+  const ExploreCheck check = interleave::explore(builtin("article/lock"), options);
+  REQUIRE(check.all_ok());
+  CHECK(check.result().complete);
+  CHECK_THAT(shown(check.all_ok()),
+             Contains("explore article/lock under dpor (preemption bound 2), complete: "));
 }
 
 TEST_CASE("explore() of a lost update fails, names the failure and writes a trace that replays",
