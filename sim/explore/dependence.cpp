@@ -4,25 +4,16 @@
 
 namespace interleave {
 
-namespace {
-
-// One object a step touches and whether it writes it.
-struct Access {
-  ObjectId object = kNoObject;
-  bool write = false;
-};
-
-// The objects a step touches: at most two (a wait touches its word and its queue).
-struct Footprint {
-  Access access[2];
-  std::uint8_t count = 0;  // invariant: access[0..count) are the touched objects
-};
-
-Footprint footprint(const Op& op) {
+Footprint Footprint::of(const Op& op) {
   Footprint f;
+  auto touch = [&f](ObjectId object, bool write) {
+    f.object[f.count] = object;
+    f.write[f.count] = write;
+    ++f.count;
+  };
   switch (op.kind) {
     case OpKind::load:
-      f.access[f.count++] = Access{op.object, false};
+      touch(op.object, false);
       break;
     case OpKind::store:
     case OpKind::exchange:
@@ -31,16 +22,16 @@ Footprint footprint(const Op& op) {
     case OpKind::test_and_set:
     case OpKind::clear:
     case OpKind::wake:
-      f.access[f.count++] = Access{op.object, true};
+      touch(op.object, true);
       break;
     case OpKind::wait:
-      f.access[f.count++] = Access{op.object, true};
-      if (op.word != kNoObject) f.access[f.count++] = Access{op.word, false};
+      touch(op.object, true);
+      if (op.word != kNoObject) touch(op.word, false);
       break;
     case OpKind::resume:
       // A waiter returning from a wait holds its place in the queue until now; a joiner
       // returning from join (object kNoObject) touches nothing.
-      if (op.object != kNoObject) f.access[f.count++] = Access{op.object, true};
+      if (op.object != kNoObject) touch(op.object, true);
       break;
     case OpKind::spawn:
     case OpKind::join:
@@ -52,21 +43,8 @@ Footprint footprint(const Op& op) {
   return f;
 }
 
-}  // namespace
-
 bool dependent(const Op& a, const Op& b) {
-  const Footprint fa = footprint(a);
-  if (fa.count == 0) return false;
-  const Footprint fb = footprint(b);
-  for (std::uint8_t i = 0; i < fa.count; ++i) {
-    for (std::uint8_t j = 0; j < fb.count; ++j) {
-      if (fa.access[i].object == fb.access[j].object &&
-          (fa.access[i].write || fb.access[j].write)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return conflicts(Footprint::of(a), Footprint::of(b));
 }
 
 }  // namespace interleave

@@ -70,9 +70,10 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   const std::size_t at = point.step();
   if (at > 0) {
     SearchNode& last = path_[at - 1];
-    if (point.last_step_read_only() && last.op.kind != OpKind::wait) {
-      // A failed compare-exchange or test-and-set changed nothing: for races it is a load.
-      last.op.kind = OpKind::load;
+    if (point.last_step_read_only()) {
+      // A step that left its object unchanged (a failed compare-exchange, a store of the same
+      // value) commutes with reads: for races it is a read.
+      last.footprint.reads_only();
     }
     // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
     waiting_ = spin ? waiting_ | bit(point.current()) : 0;
@@ -190,6 +191,7 @@ void DfsExplorer::record_step(SearchNode& node) {
   } else if (node.op.kind == OpKind::join && index(node.op.other) < kMaxSearchFibers) {
     node.source[1] = exited_at_[index(node.op.other)];
   }
+  node.footprint = Footprint::of(node.op);
   node.pos = ++steps_of_[f];
   node.prev_same = last_step_[f];
   last_step_[f] = d;
@@ -274,7 +276,7 @@ void DfsExplorer::detect_races() {
     races_.clear();
     for (std::size_t i = j; i-- > 0;) {
       const SearchNode& ni = path_[i];
-      if (ni.chosen == nj.chosen || !dependent(ni.op, nj.op)) continue;
+      if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
       if (vj[index(ni.chosen)] < ni.pos) {
         races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
       }

@@ -99,7 +99,7 @@ class DfsExplorer final : public Policy {
   std::uint32_t branches_ = 0;  // points with two or more choices passed in this run
   std::uint32_t fibers_ = 0;    // 1 + the highest fiber id seen in this run
   FiberSet resume_noted_ = 0;   // fibers whose pending resume has been attributed
-  FiberSet waiting_ = 0;  // fibers that spun and have seen no fiber make progress since
+  FiberSet waiting_ = 0;        // fibers that spun and have seen no fiber make progress since
   std::array<std::int32_t, kMaxSearchFibers> last_step_{};   // per fiber: its last step, or -1
   std::array<std::int32_t, kMaxSearchFibers> spawned_at_{};  // per fiber: the spawn step
   std::array<std::int32_t, kMaxSearchFibers> exited_at_{};   // per fiber: its exit step

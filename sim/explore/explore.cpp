@@ -216,7 +216,7 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
     if (options.preemption_bound) rules.preemption_bound = level;
     LevelResult r = search_level(rules, shared, level);
     for (const OutcomeClass& c : r.outcomes.classes()) {
-      if (!earliest.find(c.status, c.results)) earliest.classes().push_back(c);
+      if (!earliest.find(c.status, c.results)) earliest.push(c);
     }
     if (!first_failure && r.first_failure) {
       const OutcomeClass& f = r.outcomes.classes()[*r.first_failure];
@@ -226,7 +226,7 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
     result.sleep_blocked = r.sleep_blocked;
     result.bound_pruned = r.bound_pruned;
     result.max_depth = std::max(result.max_depth, r.max_depth);
-    result.outcomes = std::move(r.outcomes.classes());
+    result.outcomes = r.outcomes.take();
     if (options.preemption_bound) result.bound = level;
     if (shared.stop) break;
   }
@@ -238,9 +238,12 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
     c.preemptions = earliest.classes()[*i].preemptions;
   }
   if (first_failure) {
-    OutcomeTable final_table;
-    final_table.classes() = result.outcomes;
-    result.first_failure = final_table.find(first_failure->first, first_failure->second);
+    for (std::size_t i = 0; i < result.outcomes.size(); ++i) {
+      const OutcomeClass& c = result.outcomes[i];
+      if (c.status == first_failure->first && c.results == first_failure->second) {
+        result.first_failure = i;
+      }
+    }
   }
   result.complete = !shared.stopped;
   result.seconds = std::chrono::duration<double>(Clock::now() - shared.start).count();

@@ -3,10 +3,19 @@
 namespace interleave {
 
 std::optional<std::size_t> OutcomeTable::find(Status status, const Results& results) const {
-  for (std::size_t i = 0; i < classes_.size(); ++i) {
-    if (classes_[i].status == status && classes_[i].results == results) return i;
-  }
-  return std::nullopt;
+  const auto it = where_.find(std::make_pair(status, results));
+  if (it == where_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<OutcomeClass> OutcomeTable::take() {
+  where_.clear();
+  return std::move(classes_);
+}
+
+void OutcomeTable::push(OutcomeClass c) {
+  where_.emplace(std::make_pair(c.status, c.results), classes_.size());
+  classes_.push_back(std::move(c));
 }
 
 std::size_t OutcomeTable::add(const Outcome& outcome, const Results& results,
@@ -22,7 +31,7 @@ std::size_t OutcomeTable::add(const Outcome& outcome, const Results& results,
   c.count = 1;
   c.witness.assign(schedule.begin(), schedule.end());
   c.preemptions = preemptions;
-  classes_.push_back(std::move(c));
+  push(std::move(c));
   return classes_.size() - 1;
 }
 
@@ -34,7 +43,7 @@ std::vector<std::size_t> OutcomeTable::merge(const std::vector<OutcomeClass>& ot
       classes_[*i].count += c.count;
       where.push_back(*i);
     } else {
-      classes_.push_back(c);
+      push(c);
       where.push_back(classes_.size() - 1);
     }
   }

@@ -3,6 +3,7 @@
 // first appearance, each with its count and the schedule of its first run.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <vector>
@@ -22,12 +23,16 @@ class OutcomeTable {
   std::vector<std::size_t> merge(const std::vector<OutcomeClass>& other);
   // classes() lists the outcomes.
   const std::vector<OutcomeClass>& classes() const { return classes_; }
-  std::vector<OutcomeClass>& classes() { return classes_; }
+  // take() moves the outcomes out, leaving the table empty.
+  std::vector<OutcomeClass> take();
+  // push(c) appends an outcome that is not in the table yet.
+  void push(OutcomeClass c);
   // find(status, results) is the index of that outcome, if it occurred.
   std::optional<std::size_t> find(Status status, const Results& results) const;
 
  private:
   std::vector<OutcomeClass> classes_;  // invariant: distinct (status, results) pairs
+  std::map<std::pair<Status, Results>, std::size_t> where_;  // invariant: indexes classes_
 };
 
 }  // namespace interleave

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "sim/explore/dependence.h"
 #include "sim/ids.h"
 #include "sim/op.h"
 
@@ -28,6 +29,7 @@ struct SearchNode {
   FiberSet done = 0;        // fibers explored here in earlier runs
   FiberId chosen{0};        // the fiber that takes the step at this point in the current run
   Op op;                    // the step the chosen fiber takes
+  Footprint footprint;      // what that step touched, as races see it
   std::uint32_t preemptions = 0;      // preemptions on the path before this point
   std::uint32_t pos = 0;              // the step is the pos-th step of its fiber (1-based)
   std::int32_t prev_same = -1;        // index of the chosen fiber's previous step, or -1
