@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/explore_command.h"
 #include "cli/export_command.h"
 #include "cli/list_command.h"
 #include "cli/replay_command.h"
@@ -30,10 +31,12 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   RunOptions run_options;
   ReplayOptions replay_options;
   ExportOptions export_options;
+  ExploreCommandOptions explore_options;
   CLI::App& list = add_list_command(app, list_options);
   CLI::App& run = add_run_command(app, run_options);
   CLI::App& replay = add_replay_command(app, replay_options);
   CLI::App& export_cmd = add_export_command(app, export_options);
+  CLI::App& explore = add_explore_command(app, explore_options);
 
   try {
     app.parse(argc, argv);
@@ -56,6 +59,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (run.parsed()) return run_run(run_options, out, err);
     if (replay.parsed()) return run_replay(replay_options, out);
     if (export_cmd.parsed()) return run_export(export_options, out);
+    if (explore.parsed()) return run_explore(explore_options, out, err);
   } catch (const UsageError& e) {
     err << "interleave: error: " << e.what() << "\n";
     return kExitUsage;

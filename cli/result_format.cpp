@@ -1,30 +1,8 @@
 #include "cli/result_format.h"
 
-#include <sstream>
-#include <type_traits>
-
 #include "cli/duration.h"
 
 namespace interleave {
-
-std::string format_value(const ResultValue& value) {
-  std::ostringstream s;
-  std::visit(
-      [&](const auto& v) {
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, std::string>) {
-          s << '"' << v << '"';
-        } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, double>) {
-          s << v;
-        } else {
-          s << '[';
-          for (std::size_t i = 0; i < v.size(); ++i) s << (i ? ", " : "") << v[i];
-          s << ']';
-        }
-      },
-      value);
-  return s.str();
-}
 
 void print_summary(const RunSummary& s, std::ostream& out) {
   out << s.scenario << " under " << s.policy.name;

@@ -1,85 +1,21 @@
 // docs/tutorial.md shows commands with their output: each ```console block is run again here
 // and must print what the tutorial shows (a line "…" stands for any number of lines left out).
 
-#include <algorithm>
 #include <catch2/catch.hpp>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/shown_commands.h"
 
+using interleave::testing::lines_of;
+using interleave::testing::mismatch;
 using interleave::testing::read_file;
 using interleave::testing::run_process;
+using interleave::testing::Shown;
+using interleave::testing::shown_commands;
 using interleave::testing::temp_dir;
-
-namespace {
-
-// One "$ command" of a console block and the lines the tutorial shows after it.
-struct Shown {
-  std::string command;
-  std::vector<std::string> output;
-};
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// shown_commands(doc) is every "$ " line of every ```console block of doc, with its output.
-std::vector<Shown> shown_commands(const std::string& doc) {
-  std::vector<Shown> result;
-  bool in_console = false;
-  for (const std::string& line : lines_of(doc)) {
-    if (line.rfind("```", 0) == 0) {
-      in_console = !in_console && line == "```console";
-    } else if (in_console && line.rfind("$ ", 0) == 0) {
-      result.push_back({line.substr(2), {}});
-    } else if (in_console && !result.empty()) {
-      result.back().output.push_back(line);
-    }
-  }
-  return result;
-}
-
-// mismatch(shown, actual) is "" when actual is shown with only "…" lines standing for lines left
-// out (the first piece must start the output, the last end it unless a "…" follows it), else
-// the first piece of shown that is not found.
-std::string mismatch(const std::vector<std::string>& shown,
-                     const std::vector<std::string>& actual) {
-  std::vector<std::vector<std::string>> pieces{{}};
-  for (const std::string& line : shown) {
-    if (line == "…") {
-      pieces.emplace_back();
-    } else {
-      pieces.back().push_back(line);
-    }
-  }
-  std::size_t at = 0;
-  for (std::size_t p = 0; p < pieces.size(); ++p) {
-    const std::vector<std::string>& piece = pieces[p];
-    if (piece.empty()) continue;
-    std::size_t found = actual.size() + 1;
-    for (std::size_t i = at; i + piece.size() <= actual.size(); ++i) {
-      if (std::equal(piece.begin(), piece.end(), actual.begin() + static_cast<std::ptrdiff_t>(i))) {
-        found = i;
-        break;
-      }
-      if (p == 0) break;  // the first piece starts the output
-    }
-    if (found > actual.size())
-      return "these shown lines are not in the output (in order): " + piece.front() +
-             (piece.size() > 1 ? " …" : "");
-    at = found + piece.size();
-  }
-  if (!pieces.back().empty() && at != actual.size()) return "more output after: " + shown.back();
-  return "";
-}
-
-}  // namespace
 
 TEST_CASE("every command in the tutorial prints the output the tutorial shows", "[docs][cli]") {
   const std::string doc = read_file(std::string(INTERLEAVE_SOURCE_DIR) + "/docs/tutorial.md");

@@ -1,0 +1,312 @@
+#include "cli/explore_command.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+
+#include "cli/duration.h"
+#include "cli/exit_codes.h"
+#include "cli/result_format.h"
+#include "cli/scenario_lookup.h"
+#include "cli/trace_output.h"
+#include "cli/usage_error.h"
+#include "sim/explore/explore.h"
+#include "sim/schedule.h"
+#include "traces/explore_summary.h"
+#include "traces/explore_witness.h"
+
+namespace interleave {
+
+CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "explore",
+      "Search every schedule of a scenario (one per equivalence class under dpor) and report "
+      "each distinct outcome with a witness; exit 1 if some schedule fails");
+  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
+      ->required();
+  cmd->add_option("--reduction", o.reduction,
+                  "none: every interleaving; sleep: sleep sets; dpor: source-DPOR with sleep "
+                  "sets, one run per class of equivalent schedules")
+      ->type_name("none|sleep|dpor")
+      ->capture_default_str();
+  auto* bound = cmd->add_option("--preemption-bound", o.preemption_bound,
+                                "Search with at most 0, then 1, ..., K preemptions, so the first "
+                                "failure found has the fewest")
+                    ->type_name("K");
+  cmd->add_option("--max-runs", o.max_runs,
+                  "Stop after N complete runs (the search is then incomplete)")
+      ->type_name("N");
+  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
+      ->type_name("N")
+      ->capture_default_str();
+  cmd->add_option("--time-budget", o.time_budget,
+                  "Stop after this much real (wall-clock) time, e.g. 30s, 500ms")
+      ->type_name("DURATION");
+  cmd->add_option("--jobs", o.jobs,
+                  "Worker threads; every N gives the same counts, outcomes and first failure")
+      ->type_name("N")
+      ->capture_default_str();
+  cmd->add_flag("--no-fairness", o.no_fairness,
+                "Let a spinning fiber be picked again before another fiber moves (a spin loop "
+                "then makes the search infinite: use with --max-runs or --time-budget)");
+  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)")
+      ->type_name("NAME=VALUE");
+  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
+      ->type_name("DURATION")
+      ->capture_default_str();
+  cmd->add_option("--trace-failure", o.trace_failure,
+                  "Write the first failure's trace to FILE (default: the scenario's name with "
+                  "'/' as '-', then .failure.json, in the current folder)")
+      ->type_name("FILE");
+  cmd->add_flag("--json", o.json, "Print one JSON object instead of the report");
+  cmd->footer(
+      "The search re-runs the scenario from scratch for every schedule it explores, with\n"
+      "tracing off. Two schedules are equivalent when they differ only in the order of\n"
+      "independent steps (steps on different objects, or both reading); dpor explores one\n"
+      "schedule per class. Each distinct outcome (status and reported results) is printed with\n"
+      "a witness schedule and the `interleave run --schedule` line that reproduces it; the\n"
+      "first failure is re-run with tracing on and written as a trace for `interleave replay`.\n"
+      "Exit codes: 0 no schedule failed, 1 a schedule failed, 2 bad usage or input.\n"
+      "See docs/explore.md.\n");
+  cmd->callback([&o, bound] { o.bounded = bound->count() > 0; });
+  return *cmd;
+}
+
+namespace {
+
+// The command line that reproduces one run of the search: `interleave run` along its witness.
+std::string reproduce_line(const ExploreCommandOptions& o, const Scenario& scenario,
+                           const Params& params, const OutcomeClass& outcome) {
+  std::ostringstream s;
+  s << "interleave run " << scenario.name;
+  for (std::size_t i = 0; i < params.values().size(); ++i) {
+    const auto& [name, value] = params.values()[i];
+    if (value != scenario.params[i].default_value) s << " --param " << name << "=" << value;
+  }
+  s << " --schedule " << format_schedule(outcome.witness);
+  // Only a livelock depends on the step limit: it is where the run stopped.
+  if (outcome.status == Status::livelock) s << " --max-steps " << o.max_steps;
+  if (o.step_cost != ExploreCommandOptions{}.step_cost) s << " --step-cost " << o.step_cost;
+  return s.str();
+}
+
+// The progress line rewritten on a terminal's stderr: "\r", clear to the end of the line, text.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::ostream& err) : err_(err) {}
+  void show(const ExploreProgress& p) {
+    const double rate = p.seconds > 0 ? static_cast<double>(p.runs) / p.seconds : 0;
+    err_ << "\r\033[K"
+         << "explore: " << p.runs << " runs, " << std::llround(rate) << " runs/s, depth "
+         << p.max_depth << ", " << p.failures << (p.failures == 1 ? " failure" : " failures");
+    if (bounded_) err_ << ", preemption bound " << p.bound_level;
+    err_ << std::flush;
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) err_ << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+  void set_bounded(bool bounded) { bounded_ = bounded; }
+
+ private:
+  std::ostream& err_;
+  bool shown_ = false;
+  bool bounded_ = false;
+};
+
+// shell_word(text) is text quoted for a POSIX shell when it holds anything but safe characters.
+std::string shell_word(const std::string& text) {
+  bool safe = !text.empty();
+  for (char c : text) {
+    safe = safe && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.' || c == '/' || c == ',' || c == '=' ||
+                    c == ':' || c == '+');
+  }
+  if (safe) return text;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::string plural(std::uint64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The header's verdict: "complete", "complete up to 2 preemptions", "stopped after ...".
+std::string search_state(const ExploreSummary& s) {
+  const ExploreResult& r = s.result;
+  if (r.complete) {
+    if (!s.preemption_bound) return "complete";
+    const std::uint32_t level = r.bound.value_or(*s.preemption_bound);
+    return "complete up to " + plural(level, "preemption", "preemptions");
+  }
+  std::string state = s.stopped_by == "max_runs"
+                          ? "stopped after " + plural(r.runs, "run", "runs") + " (--max-runs)"
+                          : "time budget reached after " + plural(r.runs, "run", "runs");
+  if (r.bound) state += ", searching up to " + plural(*r.bound, "preemption", "preemptions");
+  return state;
+}
+
+// The outcomes the text report lists one by one; --json lists every one.
+constexpr std::size_t kListedOutcomes = 20;
+
+void print_witness(const ExploreSummary& s, std::size_t i, std::ostream& out) {
+  const OutcomeClass& o = s.result.outcomes[i];
+  const std::string& witness = s.witnesses[i];
+  if (witness.size() <= 160) {
+    out << "    witness:   " << witness << " ("
+        << plural(o.preemptions, "preemption", "preemptions") << ")\n";
+    out << "    reproduce: " << s.reproduce[i] << "\n";
+  } else {
+    out << "    witness:   " << plural(o.witness.size(), "step", "steps") << ", "
+        << plural(o.preemptions, "preemption", "preemptions") << " (the schedule is in --json)\n";
+  }
+}
+
+void print_report(const ExploreSummary& s, std::ostream& out) {
+  const ExploreResult& r = s.result;
+  out << "explore " << s.scenario << " under " << s.reduction << ": " << search_state(s) << "\n";
+  out << "runs:        " << r.runs << " explored, " << r.sleep_blocked << " cut by sleep sets";
+  if (s.preemption_bound) {
+    out << ", " << r.bound_pruned << " scheduling points pruned by the preemption bound";
+  }
+  out << "\n";
+  out << "max depth:   " << plural(r.max_depth, "step", "steps") << "\n";
+  out << "outcomes:    " << r.outcomes.size() << " distinct, "
+      << plural(r.failures(), "failing run", "failing runs") << "\n";
+  for (std::size_t i = 0; i < r.outcomes.size() && i < kListedOutcomes; ++i) {
+    const OutcomeClass& o = r.outcomes[i];
+    out << "  " << to_string(o.status) << ": " << format_results(o.results) << "  ("
+        << plural(o.count, "run", "runs") << ")\n";
+    if (!o.message.empty()) out << "    message:   " << o.message << "\n";
+    print_witness(s, i, out);
+  }
+  if (r.outcomes.size() > kListedOutcomes) {
+    out << "  ... and " << r.outcomes.size() - kListedOutcomes
+        << " more distinct outcomes (--json lists every one)\n";
+  }
+  if (r.first_failure) {
+    const OutcomeClass& f = r.outcomes[*r.first_failure];
+    out << "first failure: " << to_string(f.status) << ": " << format_results(f.results) << "\n";
+    if (!f.message.empty()) out << "    message:   " << f.message << "\n";
+    print_witness(s, *r.first_failure, out);
+    out << "    trace:     " << s.trace << "\n";
+    out << "    replay:    " << s.replay << "\n";
+  } else {
+    out << (r.complete ? "no schedule fails\n" : "no failure found so far\n");
+  }
+  const double rate = r.seconds > 0 ? static_cast<double>(r.runs) / r.seconds : 0;
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.3f", r.seconds);
+  out << plural(r.runs, "run", "runs") << " in " << seconds << " s (" << std::llround(rate)
+      << " runs/s)\n";
+}
+
+}  // namespace
+
+int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream& err) {
+  const Scenario& scenario = find_scenario_or_throw(o.scenario);
+  std::string error;
+  const std::optional<Params> params = scenario.resolve(o.params, error);
+  if (!params) throw UsageError(error);
+
+  ExploreOptions options;
+  const std::optional<Reduction> reduction = parse_reduction(o.reduction);
+  if (!reduction) {
+    throw UsageError("unknown reduction '" + o.reduction + "'; known: none, sleep, dpor");
+  }
+  options.reduction = *reduction;
+  if (o.bounded) options.preemption_bound = o.preemption_bound;
+  options.fair = !o.no_fairness;
+  options.max_runs = o.max_runs;
+  if (o.max_steps == 0) throw UsageError("--max-steps 0: a run needs at least one step");
+  options.max_steps = o.max_steps;
+  if (o.jobs < 1 || o.jobs > 1024) {
+    throw UsageError("--jobs " + std::to_string(o.jobs) +
+                     " is not a number of workers (1 to 1024)");
+  }
+  options.jobs = static_cast<unsigned>(o.jobs);
+  if (!o.time_budget.empty()) {
+    const auto budget = parse_duration(o.time_budget);
+    if (!budget || budget->count() == 0) {
+      throw UsageError("--time-budget '" + o.time_budget +
+                       "' is not a positive duration like 30s or 500ms");
+    }
+    // Round up: a budget below a millisecond still gets one.
+    options.time_budget = std::chrono::ceil<std::chrono::milliseconds>(*budget);
+  }
+
+  RunConfig config;
+  const auto step_cost = parse_duration(o.step_cost);
+  if (!step_cost) throw UsageError("--step-cost '" + o.step_cost + "' is not a duration like 1us");
+  config.step_cost = *step_cost;
+  config.max_steps = o.max_steps;
+
+  ProgressLine progress(err);
+  progress.set_bounded(o.bounded);
+  if (isatty(STDERR_FILENO) == 1) {
+    options.progress = [&progress](const ExploreProgress& p) { progress.show(p); };
+  }
+
+  ExploreSummary summary;
+  try {
+    summary.result = explore_scenario(scenario, *params, config, options);
+  } catch (const std::runtime_error& e) {
+    progress.clear();
+    throw UsageError(scenario.name + " cannot be searched: " + e.what());
+  }
+  progress.clear();
+
+  const ExploreResult& r = summary.result;
+  summary.scenario = scenario.name;
+  summary.params = params->values();
+  summary.reduction = std::string(to_string(options.reduction));
+  summary.preemption_bound = options.preemption_bound;
+  summary.fair = options.fair;
+  summary.jobs = options.jobs;
+  if (!r.complete) {
+    // The result says only that a budget stopped the search: the time budget if it is spent.
+    const bool out_of_time =
+        options.time_budget &&
+        r.seconds * 1000.0 >= static_cast<double>(options.time_budget->count());
+    summary.stopped_by = out_of_time || o.max_runs == 0 ? "time_budget" : "max_runs";
+  }
+  for (const OutcomeClass& outcome : r.outcomes) {
+    summary.witnesses.push_back(format_schedule(outcome.witness));
+    summary.reproduce.push_back(reproduce_line(o, scenario, *params, outcome));
+  }
+
+  if (r.first_failure) {
+    const OutcomeClass& failure = r.outcomes[*r.first_failure];
+    const std::function<void(Simulator&)> body = [&](Simulator& sim) {
+      scenario.body(sim, *params);
+    };
+    Trace trace;
+    try {
+      trace = record_witness(scenario.name, params->values(), body, config,
+                             explore_policy_info(options.preemption_bound), failure);
+    } catch (const std::runtime_error& e) {
+      throw UsageError(scenario.name + ": " + e.what());
+    }
+    summary.trace = o.trace_failure.empty() ? failure_trace_path(scenario.name) : o.trace_failure;
+    write_trace_or_throw(trace, summary.trace);
+    summary.replay = "interleave replay " + shell_word(summary.trace);
+  }
+
+  if (o.json) {
+    out << explore_summary_json(summary);
+  } else {
+    print_report(summary, out);
+  }
+  return r.failed() ? kExitFailed : kExitOk;
+}
+
+}  // namespace interleave

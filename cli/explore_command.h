@@ -1,0 +1,40 @@
+#pragma once
+// `interleave explore`: the exhaustive search of a scenario's schedules (DESIGN §2, §4).
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace interleave {
+
+// Options of `interleave explore`, as parsed from the command line.
+struct ExploreCommandOptions {
+  std::string scenario;
+  std::string reduction = "dpor";
+  std::uint32_t preemption_bound = 0;
+  bool bounded = false;        // filled from the parser: --preemption-bound appeared
+  std::uint64_t max_runs = 0;  // 0: no limit
+  std::uint64_t max_steps = 10'000;
+  std::string time_budget;  // empty: no budget
+  std::int64_t jobs = 1;
+  bool no_fairness = false;
+  std::vector<std::string> params;
+  std::string step_cost = "1us";
+  std::string trace_failure;  // empty: failure_trace_path(scenario)
+  bool json = false;
+};
+
+// add_explore_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& options);
+
+// run_explore(options, out, err) searches and reports; returns 0 when no run failed, 1 when
+// one did. Throws UsageError for bad input, including a scenario the search refuses (not
+// deterministic, too many fibers). Shows a progress line on err when stderr is a terminal.
+int run_explore(const ExploreCommandOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace interleave

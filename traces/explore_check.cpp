@@ -1,0 +1,96 @@
+#include "traces/explore_check.h"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "sim/explore/explore.h"
+#include "sim/schedule.h"
+#include "traces/explore_witness.h"
+#include "traces/result_text.h"
+#include "traces/trace_json.h"
+
+namespace interleave {
+namespace {
+
+std::string plural(std::uint64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// What a search was, for the first line of the verdict: "explore NAME under dpor".
+std::string headline(const std::string& name, const ExploreOptions& options,
+                     const ExploreResult& r) {
+  std::ostringstream s;
+  s << "explore " << name << " under " << to_string(options.reduction);
+  if (options.preemption_bound) {
+    s << " (preemption bound " << r.bound.value_or(*options.preemption_bound) << ")";
+  }
+  return s.str();
+}
+
+ExploreCheck check(const std::string& name,
+                   const std::vector<std::pair<std::string, std::int64_t>>& params,
+                   const std::function<void(Simulator&)>& body, const ExploreOptions& options,
+                   const ExploreCheckSettings& settings, bool cli_replayable) {
+  RunConfig config = settings.config;
+  config.max_steps = options.max_steps;
+  ExploreResult result = explore_scenario(body, config, options);
+  std::ostringstream text;
+  text << headline(name, options, result)
+       << (result.complete ? ", complete: " : ", stopped early: ");
+  if (!result.failed()) {
+    text << plural(result.runs, "run", "runs") << ", "
+         << plural(result.outcomes.size(), "distinct outcome", "distinct outcomes")
+         << ", no run failed";
+    return ExploreCheck(std::move(result), text.str(), {});
+  }
+
+  const OutcomeClass& failure = result.outcomes[*result.first_failure];
+  text << result.failures() << " of " << plural(result.runs, "run", "runs") << " failed\n";
+  text << "  first:       " << to_string(failure.status);
+  if (!failure.message.empty()) text << ": " << failure.message;
+  text << "\n";
+  if (!failure.results.empty())
+    text << "  results:     " << format_results(failure.results) << "\n";
+  text << "  preemptions: " << failure.preemptions << "\n";
+  text << "  schedule:    " << format_schedule(failure.witness) << "\n";
+
+  const std::string path =
+      settings.trace_path.empty() ? failure_trace_path(name) : settings.trace_path;
+  std::string written;
+  try {
+    const Trace trace = record_witness(name, params, body, config,
+                                       explore_policy_info(options.preemption_bound), failure);
+    write_trace_file(trace, path);
+    written = path;
+    text << "  trace:       " << path << "\n";
+    if (cli_replayable)
+      text << "  replay:      interleave replay " << path << " (built-in scenarios)\n";
+    text << "  in C++:      replay_trace() of traces/trace_replay.h";
+  } catch (const std::runtime_error& e) {
+    text << "  trace:       not written: " << e.what();
+  }
+  return ExploreCheck(std::move(result), text.str(), written);
+}
+
+}  // namespace
+
+ExploreCheck explore(const Scenario& scenario, const ExploreOptions& options,
+                     const ExploreCheckSettings& settings) {
+  std::string error;
+  const std::optional<Params> params = scenario.resolve({}, error);
+  if (!params) throw std::invalid_argument(scenario.name + ": " + error);
+  return explore(scenario, *params, options, settings);
+}
+
+ExploreCheck explore(const Scenario& scenario, const Params& params, const ExploreOptions& options,
+                     const ExploreCheckSettings& settings) {
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, params); };
+  return check(scenario.name, params.values(), body, options, settings, true);
+}
+
+ExploreCheck explore(const std::string& name, const std::function<void(Simulator&)>& body,
+                     const ExploreOptions& options, const ExploreCheckSettings& settings) {
+  return check(name, {}, body, options, settings, false);
+}
+
+}  // namespace interleave

@@ -1,0 +1,94 @@
+#include "traces/trace_replay.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "sim/policies/replay.h"
+#include "traces/recorder.h"
+
+namespace interleave {
+namespace {
+
+// describe(t, e) is one step in words: "t3 load total (read 3)".
+std::string describe(const Trace& t, const TraceEvent& e) {
+  std::ostringstream s;
+  s << (index(e.fiber) < t.fibers.size() ? t.fibers[index(e.fiber)].name : "fiber ?") << " "
+    << to_string(e.op);
+  if (e.object != kNoObject && index(e.object) < t.objects.size()) {
+    s << " " << t.objects[index(e.object)].name;
+  }
+  if (e.other && index(*e.other) < t.fibers.size()) s << " " << t.fibers[index(*e.other)].name;
+  if (e.read) s << " (read " << *e.read << ")";
+  if (e.written) s << " (wrote " << *e.written << ")";
+  return s.str();
+}
+
+bool same_step(const TraceEvent& a, const TraceEvent& b) {
+  return a.fiber == b.fiber && a.op == b.op && a.object == b.object && a.word == b.word &&
+         a.other == b.other && a.read == b.read && a.written == b.written && a.woken == b.woken &&
+         a.runnable == b.runnable && a.clock == b.clock;
+}
+
+// first_difference(recorded, again, replay, result) is the divergence line, or empty.
+std::string first_difference(const Trace& recorded, const Trace& again, const ReplayPolicy& replay,
+                             const RunResult& result) {
+  std::ostringstream out;
+  // The fibers and objects must be the same ones, by name and kind.
+  for (std::size_t i = 0; i < std::min(recorded.fibers.size(), again.fibers.size()); ++i) {
+    if (!(recorded.fibers[i] == again.fibers[i])) {
+      out << "replay diverged: the trace's fiber " << i << " is '" << recorded.fibers[i].name
+          << "', the run's is '" << again.fibers[i].name << "'";
+      return out.str();
+    }
+  }
+  for (std::size_t i = 0; i < std::min(recorded.objects.size(), again.objects.size()); ++i) {
+    if (!(recorded.objects[i] == again.objects[i])) {
+      out << "replay diverged: the trace's object " << i << " is " << recorded.objects[i].kind
+          << " '" << recorded.objects[i].name << "', the run's is " << again.objects[i].kind << " '"
+          << again.objects[i].name << "'";
+      return out.str();
+    }
+  }
+
+  // The first step that differs, comparing what the trace recorded with what happened.
+  const std::size_t common = std::min(recorded.events.size(), again.events.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    if (!same_step(recorded.events[i], again.events[i])) {
+      out << "replay diverged at step " << i << ": the trace recorded "
+          << describe(recorded, recorded.events[i]) << ", the run did "
+          << describe(again, again.events[i]);
+      return out.str();
+    }
+  }
+  if (replay.diverged() || recorded.events.size() != again.events.size()) {
+    out << "replay diverged at step " << common << ": "
+        << (replay.diverged() ? replay.error()
+                              : "the trace has " + std::to_string(recorded.events.size()) +
+                                    " steps, the run " + std::to_string(again.events.size()));
+    return out.str();
+  }
+  if (!(result.outcome == recorded.outcome) || result.results != recorded.results) {
+    out << "replay diverged at the end: the trace recorded " << to_string(recorded.outcome.status)
+        << " (" << recorded.outcome.message << "), the run ended "
+        << to_string(result.outcome.status) << " (" << result.outcome.message << ")";
+    return out.str();
+  }
+  return {};
+}
+
+}  // namespace
+
+ReplayReport replay_trace(const Trace& recorded, const std::function<void(Simulator&)>& body) {
+  Simulator sim(recorded.config);
+  ReplayPolicy replay(recorded.schedule);
+  TraceRecorder recorder(recorded.scenario, recorded.params, recorded.policy, recorded.config);
+  replay.begin_run();
+  ReplayReport report;
+  report.result = sim.run(
+      replay, [&] { body(sim); }, &recorder);
+  report.again = recorder.take(sim.schedule());
+  report.divergence = first_difference(recorded, report.again, replay, report.result);
+  return report;
+}
+
+}  // namespace interleave
