@@ -272,13 +272,8 @@ int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream&
   summary.preemption_bound = options.preemption_bound;
   summary.fair = options.fair;
   summary.jobs = options.jobs;
-  if (!r.complete) {
-    // The result says only that a budget stopped the search: the time budget if it is spent.
-    const bool out_of_time =
-        options.time_budget &&
-        r.seconds * 1000.0 >= static_cast<double>(options.time_budget->count());
-    summary.stopped_by = out_of_time || o.max_runs == 0 ? "time_budget" : "max_runs";
-  }
+  if (r.stopped_by == StopReason::max_runs) summary.stopped_by = "max_runs";
+  if (r.stopped_by == StopReason::time_budget) summary.stopped_by = "time_budget";
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
     summary.reproduce.push_back(reproduce_line(o, scenario, *params, outcome));

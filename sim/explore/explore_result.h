@@ -21,15 +21,19 @@ struct OutcomeClass {
   std::uint32_t preemptions = 0;  // preemptions in the witness
 };
 
+// What stopped a search before it was complete.
+enum class StopReason : std::uint8_t { none, max_runs, time_budget };
+
 // The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
 struct ExploreResult {
-  std::uint64_t runs = 0;              // complete runs explored (each ended ok or in a verdict)
-  std::uint64_t sleep_blocked = 0;     // runs cut because every choice was asleep (redundant)
-  std::uint64_t bound_pruned = 0;      // scheduling points where the preemption bound cut choices
-  std::uint64_t max_depth = 0;         // the most steps a run took
-  bool complete = false;               // false when max_runs or time_budget stopped the search
-  std::optional<std::uint32_t> bound;  // the preemption bound searched last, if any
-  std::vector<OutcomeClass> outcomes;  // in order of first appearance in DFS order
+  std::uint64_t runs = 0;           // complete runs explored (each ended ok or in a verdict)
+  std::uint64_t sleep_blocked = 0;  // runs cut because every choice was asleep (redundant)
+  std::uint64_t bound_pruned = 0;   // scheduling points where the preemption bound cut choices
+  std::uint64_t max_depth = 0;      // the most steps a run took
+  bool complete = false;            // false when max_runs or time_budget stopped the search
+  StopReason stopped_by = StopReason::none;  // which of them did
+  std::optional<std::uint32_t> bound;        // the preemption bound searched last, if any
+  std::vector<OutcomeClass> outcomes;        // in order of first appearance in DFS order
   std::optional<std::size_t> first_failure;  // index into outcomes of the first failure found
                                              // (lowest bound level first, then DFS order)
   double seconds = 0;                        // real time the search took
