@@ -1,8 +1,10 @@
 #pragma once
 // NaiveSpinLock: the article's spin lock, racy on purpose. acquire() reads the flag, spins
 // while it is set, then sets it with a separate store; two fibers can both read "free" before
-// either stores, and then both are inside. The spin loop never yields, so under a policy that
-// does not preempt (fifo) a spinner whose holder sleeps spins until the step limit.
+// either stores, and then both are inside. A load that finds the flag set is a spinning step
+// (Simulator::count_spin): when every runnable fiber only spins, the clock skips to the next
+// timer. The loop never yields, so under a policy that does not preempt (fifo) a spinner whose
+// holder sleeps keeps the CPU and the run ends at the step limit.
 // Python: the article's `while self.locked: pass; self.locked = True`. C++: none (a bug).
 
 #include <cstdint>

@@ -39,8 +39,8 @@ struct Stats {
   std::uint64_t steps = 0;             // visible operations performed
   std::uint64_t context_switches = 0;  // decisions that picked a fiber other than the current
   std::uint64_t preemptions = 0;       // switches away from a fiber that was still runnable
-  std::uint64_t spin_steps = 0;        // yields and failed test-and-sets, plus the steps of
-                                       // spinning skipped while every runnable fiber yielded
+  std::uint64_t spin_steps = 0;        // yields and other spinning steps (count_spin), plus the
+                                       // steps skipped while every runnable fiber spun
   std::uint64_t blocks = 0;            // times a fiber blocked (wait, join, sleep)
   Nanos clock{0};                      // virtual time when the run ended
   friend bool operator==(const Stats&, const Stats&) = default;

@@ -22,7 +22,7 @@ enum class Reason : std::uint8_t {
   start,   // the first point of a run; no fiber has run yet
   spawn,   // the current fiber just spawned a fiber
   access,  // the current fiber just performed a memory or queue operation
-  yield,   // the current fiber just yielded (or failed a test-and-set): it is spinning
+  yield,   // the current fiber just yielded: it is spinning (see also last_step_spun)
   block,   // the current fiber just blocked (wait, join, sleep); it is not runnable
   exit,    // the current fiber just exited
 };
@@ -54,8 +54,9 @@ class SchedulingPoint {
   bool current_runnable() const { return current_runnable_; }
   // reason() tells what the current fiber did last.
   Reason reason() const { return reason_; }
-  // last_step_spun() tells whether the current fiber's last step was spinning: a yield or a
-  // test-and-set that found the flag set. Fair searches use it.
+  // last_step_spun() tells whether the current fiber's last step was spinning: a yield, a
+  // test-and-set that found the flag set, or a step marked with Simulator::count_spin() (such as
+  // a spin lock's load that found it held). Fair searches use it.
   bool last_step_spun() const { return last_step_spun_; }
   // last_step_read_only() tells whether the last step, though of a writing kind, only read its
   // object (a compare-exchange or test-and-set that failed). Partial-order reduction uses it.

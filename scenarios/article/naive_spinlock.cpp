@@ -15,8 +15,9 @@ Scenario article_naive_spinlock() {
   s.description =
       "the race guarded by the article's spin lock (spin while the flag is set, then set it): "
       "the check and the set are separate steps, so random schedules put two threads inside and "
-      "lose updates (seed 2: total 6); the spinner never yields, so one that waits out thread "
-      "3's 2 s sleep runs into the step limit (livelock), always under fifo";
+      "lose updates (seed 2: total 6); a load that finds the flag set is a spinning step, so "
+      "while thread 3 sleeps 2 s holding it and only spinners can run, the clock skips to its "
+      "wake-up; under fifo the spinner keeps the CPU even then: a livelock at the step limit";
   s.params = {race_sleep_param()};
   s.body = [](Simulator& sim, const Params& params) {
     NaiveSpinLock lock(sim, "lock");

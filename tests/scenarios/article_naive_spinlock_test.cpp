@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -75,16 +76,24 @@ TEST_CASE("article/naive-spinlock under fifo is a livelock: the spinner is never
   CHECK(r.outcome.message.find("t4") != std::string::npos);
 }
 
-TEST_CASE("article/naive-spinlock under rr spins through thread 3's sleep, one load a step",
-          "[scenarios][article]") {
+TEST_CASE(
+    "article/naive-spinlock under rr spins one quantum, then the rest of thread 3's sleep is "
+    "skipped and counted as spinning",
+    "[scenarios][article]") {
   Simulator sim;
-  RoundRobinPolicy rr;
+  RoundRobinPolicy rr;  // quantum 10 ms: 10,000 steps of 1 us
   rr.begin_run();
-  auto body = scenario_body(naive(), {"sleep_ms=20"});
+  auto body = scenario_body(naive());  // t3 sleeps 2 s holding the lock
   const RunResult r = sim.run(rr, [&] { body(sim); });
   REQUIRE(r.outcome.status == Status::ok);
   CHECK(std::get<std::int64_t>(result_of(r, "total")) == 10);
-  // It never yields, so no time is skipped: t4 executes about 20 ms of 1 µs loads.
-  CHECK(std::get<std::int64_t>(result_of(r, "spins")) >= 19'000);
-  CHECK(r.stats.steps >= 19'000);
+  // While main can still run, t4 executes its quantum of busy loads, one load a step; once main
+  // has blocked, t4 only spins and the clock skips to t3's wake-up.
+  const auto spins = std::get<std::int64_t>(result_of(r, "spins"));
+  CHECK(spins >= 10'000);
+  CHECK(spins < 11'000);
+  CHECK(r.stats.steps < 11'000);
+  // Executed and skipped, the whole 2 s wait is counted as spinning steps.
+  CHECK(r.stats.spin_steps >= 1'999'000);
+  CHECK(r.stats.clock >= std::chrono::seconds(2));
 }
