@@ -28,8 +28,8 @@ void BM_ExploreNoneWriters2x5(benchmark::State& state) {
   o.max_runs = 200'000;
   std::uint64_t runs = 0;
   for (auto _ : state) runs += search("dpor/writers", {"threads=2", "writes=5"}, o).runs;
-  state.counters["runs_per_s"] = benchmark::Counter(static_cast<double>(runs),
-                                                    benchmark::Counter::kIsRate);
+  state.counters["runs_per_s"] =
+      benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ExploreNoneWriters2x5)->Unit(benchmark::kMillisecond)->UseRealTime();
 
