@@ -31,8 +31,8 @@ using Clock = std::chrono::steady_clock;
 // subtrees to workers. Fixed, so that the result is the same for every number of workers.
 constexpr std::uint32_t kSplitLevel = 2;
 
-// What one subtree's search found.
-struct TaskResult {
+// What a part of the search found: one subtree, or (merged in DFS order) one bound level.
+struct PartResult {
   std::uint64_t runs = 0;
   std::uint64_t sleep_blocked = 0;
   std::uint64_t bound_pruned = 0;
@@ -81,8 +81,8 @@ bool budget_spent(Shared& shared, std::uint64_t runs_here) {
 }
 
 // search_task(sim, rules, task, shared) explores one subtree to its end (or the budget's).
-TaskResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task, Shared& shared) {
-  TaskResult r;
+PartResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task, Shared& shared) {
+  PartResult r;
   DfsExplorer explorer(rules, std::move(task));
   const auto& body = *shared.body;
   std::uint64_t runs_here = 0;
@@ -125,20 +125,11 @@ std::vector<SearchTask> frontier(const SearchRules& rules, Shared& shared, std::
   return tasks;
 }
 
-// One level of the search: every schedule within rules, shared out to the workers.
-struct LevelResult {
-  std::uint64_t runs = 0;
-  std::uint64_t sleep_blocked = 0;
-  std::uint64_t bound_pruned = 0;
-  std::uint64_t max_depth = 0;
-  OutcomeTable outcomes;
-  std::optional<std::size_t> first_failure;
-};
-
-LevelResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t level) {
-  LevelResult level_result;
+// search_level(rules, shared, level): every schedule within rules, shared out to the workers.
+PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t level) {
+  PartResult level_result;
   std::vector<SearchTask> tasks = frontier(rules, shared, level_result.bound_pruned);
-  std::vector<TaskResult> results(tasks.size());
+  std::vector<PartResult> results(tasks.size());
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
   std::condition_variable done_cv;
@@ -185,7 +176,7 @@ LevelResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t
   for (std::thread& t : threads) t.join();
   if (error) std::rethrow_exception(error);
 
-  for (TaskResult& r : results) {
+  for (PartResult& r : results) {
     level_result.runs += r.runs;
     level_result.sleep_blocked += r.sleep_blocked;
     level_result.bound_pruned += r.bound_pruned;
@@ -219,7 +210,7 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
     rules.reduction = options.reduction;
     rules.fair = options.fair;
     if (options.preemption_bound) rules.preemption_bound = level;
-    LevelResult r = search_level(rules, shared, level);
+    PartResult r = search_level(rules, shared, level);
     for (const OutcomeClass& c : r.outcomes.classes()) {
       if (!earliest.find(c.status, c.results)) earliest.push(c);
     }

@@ -7,16 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/process.h"
 #include "tests/support/shown_commands.h"
 
-using interleave::testing::lines_of;
-using interleave::testing::mismatch;
-using interleave::testing::read_file;
-using interleave::testing::run_process;
-using interleave::testing::Shown;
-using interleave::testing::shown_commands;
-using interleave::testing::temp_dir;
+using interleave::testing::check_shown_commands;
 
 namespace {
 
@@ -30,19 +23,5 @@ std::vector<std::string> without_timing(std::vector<std::string> lines) {
 }  // namespace
 
 TEST_CASE("every command in docs/explore.md prints the output the doc shows", "[docs][explore]") {
-  const std::string doc = read_file(std::string(INTERLEAVE_SOURCE_DIR) + "/docs/explore.md");
-  const std::vector<Shown> commands = shown_commands(doc);
-  REQUIRE(commands.size() >= 3);
-  const std::string cli = INTERLEAVE_CLI;
-  const std::string cli_dir = cli.substr(0, cli.rfind('/'));
-  const std::string dir = temp_dir();
-  for (const Shown& c : commands) {
-    const auto r =
-        run_process({"/bin/bash", "-c", "PATH='" + cli_dir + "':\"$PATH\"; " + c.command}, dir);
-    const std::string problem = mismatch(without_timing(c.output), without_timing(lines_of(r.out)));
-    INFO("$ " << c.command << "\n"
-              << problem << "\nIf the new output is right, paste it into "
-              << "docs/explore.md (cut long parts with a line \"…\").");
-    CHECK(problem.empty());
-  }
+  check_shown_commands("explore.md", 3, without_timing);
 }

@@ -9,6 +9,7 @@
 #include "tests/support/process.h"
 #include "tests/support/shown_commands.h"
 
+using interleave::testing::check_shown_commands;
 using interleave::testing::lines_of;
 using interleave::testing::mismatch;
 using interleave::testing::read_file;
@@ -18,21 +19,7 @@ using interleave::testing::shown_commands;
 using interleave::testing::temp_dir;
 
 TEST_CASE("every command in the tutorial prints the output the tutorial shows", "[docs][cli]") {
-  const std::string doc = read_file(std::string(INTERLEAVE_SOURCE_DIR) + "/docs/tutorial.md");
-  const std::vector<Shown> commands = shown_commands(doc);
-  REQUIRE(commands.size() >= 10);
-  const std::string cli = INTERLEAVE_CLI;
-  const std::string cli_dir = cli.substr(0, cli.rfind('/'));
-  const std::string dir = temp_dir();
-  for (const Shown& c : commands) {
-    const auto r =
-        run_process({"/bin/bash", "-c", "PATH='" + cli_dir + "':\"$PATH\"; " + c.command}, dir);
-    const std::string problem = mismatch(c.output, lines_of(r.out));
-    INFO("$ " << c.command << "\n"
-              << problem << "\nIf the new output is right, paste it into "
-              << "docs/tutorial.md (cut long parts with a line \"…\").");
-    CHECK(problem.empty());
-  }
+  check_shown_commands("tutorial.md", 10, [](std::vector<std::string> lines) { return lines; });
 }
 
 TEST_CASE("the tutorial's pictures are what export draws today from the runs it names",

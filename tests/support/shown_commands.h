@@ -3,9 +3,12 @@
 // comparing what they print today with what the doc shows.
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/support/process.h"
 
 namespace interleave::testing {
 
@@ -71,6 +74,28 @@ inline std::string mismatch(const std::vector<std::string>& shown,
   }
   if (!pieces.back().empty() && at != actual.size()) return "more output after: " + shown.back();
   return "";
+}
+
+// check_shown_commands(doc, at_least, clean) runs every command docs/<doc> shows again in a fresh
+// folder, with the built CLI first on PATH, and checks (Catch2) that it prints what the doc shows,
+// both sides passed through clean (which may blank out what differs from run to run).
+template <class Clean>
+void check_shown_commands(const std::string& doc, std::size_t at_least, Clean clean) {
+  const std::string text = read_file(std::string(INTERLEAVE_SOURCE_DIR) + "/docs/" + doc);
+  const std::vector<Shown> commands = shown_commands(text);
+  REQUIRE(commands.size() >= at_least);
+  const std::string cli = INTERLEAVE_CLI;
+  const std::string cli_dir = cli.substr(0, cli.rfind('/'));
+  const std::string dir = temp_dir();
+  for (const Shown& c : commands) {
+    const auto r =
+        run_process({"/bin/bash", "-c", "PATH='" + cli_dir + "':\"$PATH\"; " + c.command}, dir);
+    const std::string problem = mismatch(clean(c.output), clean(lines_of(r.out)));
+    INFO("$ " << c.command << "\n"
+              << problem << "\nIf the new output is right, paste it into docs/" << doc
+              << " (cut long parts with a line \"…\").");
+    CHECK(problem.empty());
+  }
 }
 
 }  // namespace interleave::testing
