@@ -87,7 +87,12 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
     waiting_ = spin ? waiting_ | bit(point.current()) : 0;
   }
   SearchNode* node = enter_point(point, runnable, spin);
-  if (node == nullptr) return Decision::stop(error_.empty() ? "explore: cut" : error_);
+  if (node == nullptr) {
+    // Decision::stop keeps a view: give it storage that outlives the run.
+    if (!error_.empty()) return Decision::stop(error_);
+    return Decision::stop(kind_ == SearchRunKind::split ? "explore: handed out as a subtree"
+                                                        : "explore: every choice is asleep");
+  }
 
   const bool preempt = node->chosen != point.current() && point.current_runnable() && !spin;
   preemptions_next_ = node->preemptions + (preempt ? 1 : 0);
