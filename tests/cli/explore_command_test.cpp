@@ -9,25 +9,12 @@
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using interleave::testing::own_stderr;
 using interleave::testing::read_file;
 using interleave::testing::run_cli;
 using interleave::testing::temp_dir;
 
 namespace {
-
-// The stderr of the program itself: AddressSanitizer's own warnings ("==123==WARNING: ...")
-// are not the program's output.
-std::string own_stderr(const std::string& err) {
-  std::string kept;
-  std::size_t start = 0;
-  while (start < err.size()) {
-    std::size_t end = err.find('\n', start);
-    end = end == std::string::npos ? err.size() : end + 1;
-    if (err.compare(start, 2, "==") != 0) kept += err.substr(start, end - start);
-    start = end;
-  }
-  return kept;
-}
 
 // The "reproduce:" command printed under the outcome whose results are `results`.
 std::string reproduce_of(const std::string& out, const std::string& results) {

@@ -5,6 +5,7 @@
 
 #include "tests/support/process.h"
 
+using interleave::testing::own_stderr;
 using interleave::testing::read_file;
 using interleave::testing::run_cli;
 using interleave::testing::temp_dir;
@@ -28,20 +29,6 @@ int line_count(const std::string& text) {
   int n = 0;
   for (char c : text) n += c == '\n';
   return n;
-}
-
-// The stderr of the program itself: AddressSanitizer's own warnings ("==123==WARNING: ...")
-// are not the program's output.
-std::string own_stderr(const std::string& err) {
-  std::string kept;
-  std::size_t start = 0;
-  while (start < err.size()) {
-    std::size_t end = err.find('\n', start);
-    end = end == std::string::npos ? err.size() : end + 1;
-    if (err.compare(start, 2, "==") != 0) kept += err.substr(start, end - start);
-    start = end;
-  }
-  return kept;
 }
 
 }  // namespace

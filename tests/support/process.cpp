@@ -63,4 +63,16 @@ ProcessResult run_cli(const std::vector<std::string>& args, const std::string& c
   return run_process(argv, cwd);
 }
 
+std::string own_stderr(const std::string& err) {
+  std::string kept;
+  std::size_t start = 0;
+  while (start < err.size()) {
+    std::size_t end = err.find('\n', start);
+    end = end == std::string::npos ? err.size() : end + 1;
+    if (err.compare(start, 2, "==") != 0) kept += err.substr(start, end - start);
+    start = end;
+  }
+  return kept;
+}
+
 }  // namespace interleave::testing

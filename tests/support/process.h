@@ -25,4 +25,8 @@ std::string temp_dir();
 // read_file(path) is the file's bytes, or empty if it cannot be read.
 std::string read_file(const std::string& path);
 
+// own_stderr(err) is the program's own stderr: the lines AddressSanitizer adds
+// ("==123==WARNING: ...") are dropped.
+std::string own_stderr(const std::string& err);
+
 }  // namespace interleave::testing
