@@ -11,6 +11,7 @@
 #include "scenarios/catalog.h"
 #include "sim/policies/fifo.h"
 #include "sim/simulator.h"
+#include "tests/support/builtin_scenario.h"
 #include "tests/support/policies.h"
 #include "tests/support/seeded_runs.h"
 
@@ -18,12 +19,6 @@ using namespace interleave;
 using namespace interleave::testing;
 
 namespace {
-
-const Scenario& scenario(std::string_view name) {
-  const Scenario* s = builtin_scenarios().find(name);
-  if (s == nullptr) FAIL("no built-in scenario named " << name);
-  return *s;
-}
 
 // A scenario with parameter assignments, as a test case runs it.
 struct Case {
@@ -115,7 +110,7 @@ TEST_CASE(
       {"classic/one-lane-bridge", {"east=2", "west=2"}},
   }));
   INFO(label(c));
-  const auto body = scenario_body(scenario(c.name), c.params);
+  const auto body = scenario_body(builtin_scenario(c.name), c.params);
   const RunResult fifo = run_fifo(body);
   REQUIRE(fifo.outcome.status == Status::ok);
   const auto random_bad = first_not_ok(random_policy, 1, 1000, body);
@@ -134,7 +129,7 @@ TEST_CASE("under fifo, which never preempts, every buggy classic form happens to
                "classic/readers-writers-racy", "classic/peterson-broken", "classic/lost-wakeup",
                "classic/abba", "classic/sleeping-barber-racy", "classic/one-lane-bridge-racy");
   INFO(name);
-  const RunResult r = run_fifo(scenario_body(scenario(name)));
+  const RunResult r = run_fifo(scenario_body(builtin_scenario(name)));
   CHECK(r.outcome.status == Status::ok);
   CHECK(r.outcome.message.empty());
 }
@@ -144,7 +139,8 @@ TEST_CASE("bounded-buffer-if: a consumer whose item was stolen takes from the em
   const std::string stolen =
       "consumer (\\d) took an item from the empty buffer: it was woken with `if`, not `while`, "
       "and consumer (\\d) had taken the item first";
-  const Catches c = hunt(scenario_body(scenario("classic/bounded-buffer-if")), failed_with(stolen));
+  const Catches c =
+      hunt(scenario_body(builtin_scenario("classic/bounded-buffer-if")), failed_with(stolen));
   INFO("random: " << describe(c.random) << "\npct: " << describe(c.pct));
   REQUIRE(c.random);
   REQUIRE(c.pct);
@@ -157,7 +153,7 @@ TEST_CASE("bounded-buffer-if: a consumer whose item was stolen takes from the em
 
 TEST_CASE("bounded-buffer-if with two producers lets one put into the full buffer",
           "[scenarios][classic]") {
-  const auto body = scenario_body(scenario("classic/bounded-buffer-if"),
+  const auto body = scenario_body(builtin_scenario("classic/bounded-buffer-if"),
                                   {"producers=2", "consumers=1", "items=2", "capacity=1"});
   const auto found = first_seed(
       random_policy, 1, 1000, body,
@@ -170,7 +166,7 @@ TEST_CASE("bounded-buffer-if with two producers lets one put into the full buffe
 TEST_CASE("philosophers deadlock, each holding its left fork and waiting for its right one",
           "[scenarios][classic]") {
   const auto deadlock = [](const RunResult& r) { return r.outcome.status == Status::deadlock; };
-  const Catches c = hunt(scenario_body(scenario("classic/philosophers")), deadlock);
+  const Catches c = hunt(scenario_body(builtin_scenario("classic/philosophers")), deadlock);
   INFO("random: " << describe(c.random) << "\npct: " << describe(c.pct));
   REQUIRE(c.random);
   REQUIRE(c.pct);
@@ -183,9 +179,9 @@ TEST_CASE("philosophers deadlock, each holding its left fork and waiting for its
 }
 
 TEST_CASE("five philosophers deadlock in a cycle of all five forks", "[scenarios][classic]") {
-  const auto found =
-      first_seed(random_policy, 1, 1000, scenario_body(scenario("classic/philosophers"), {"n=5"}),
-                 [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
+  const auto found = first_seed(
+      random_policy, 1, 1000, scenario_body(builtin_scenario("classic/philosophers"), {"n=5"}),
+      [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
   REQUIRE(found);
   INFO(describe(found));
   for (int i = 0; i < 5; ++i) {
@@ -196,12 +192,13 @@ TEST_CASE("five philosophers deadlock in a cycle of all five forks", "[scenarios
 }
 
 TEST_CASE("philosophers refuse a table of fewer than two", "[scenarios][classic]") {
-  CHECK_THROWS_AS(scenario_body(scenario("classic/philosophers"), {"n=1"}), std::invalid_argument);
+  CHECK_THROWS_AS(scenario_body(builtin_scenario("classic/philosophers"), {"n=1"}),
+                  std::invalid_argument);
 }
 
 TEST_CASE("readers-writers lets readers in together under some seed", "[scenarios][classic]") {
   const auto found =
-      first_seed(random_policy, 1, 1000, scenario_body(scenario("classic/readers-writers")),
+      first_seed(random_policy, 1, 1000, scenario_body(builtin_scenario("classic/readers-writers")),
                  [](const RunResult& r) {
                    return r.outcome.status == Status::ok && int_result(r, "most_readers") == 2;
                  });
@@ -211,7 +208,7 @@ TEST_CASE("readers-writers lets readers in together under some seed", "[scenario
 
 TEST_CASE("readers-writers-racy lets a reader in with the writer", "[scenarios][classic]") {
   const Catches c =
-      hunt(scenario_body(scenario("classic/readers-writers-racy")),
+      hunt(scenario_body(builtin_scenario("classic/readers-writers-racy")),
            failed_with("reader \\d started reading while writer 0 was writing|"
                        "writer 0 started writing while reader \\d( and reader \\d)? (was|were) "
                        "reading"));
@@ -222,9 +219,9 @@ TEST_CASE("readers-writers-racy lets a reader in with the writer", "[scenarios][
 
 TEST_CASE("readers-writers-racy can lose a count and leave the writer blocked forever",
           "[scenarios][classic]") {
-  const auto found =
-      first_seed(random_policy, 1, 1000, scenario_body(scenario("classic/readers-writers-racy")),
-                 [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
+  const auto found = first_seed(
+      random_policy, 1, 1000, scenario_body(builtin_scenario("classic/readers-writers-racy")),
+      [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
   REQUIRE(found);
   INFO(describe(found));
   CHECK(found->result.outcome.message.find("writer 0 waits on wait_queue 'room.queue'") !=
@@ -232,7 +229,7 @@ TEST_CASE("readers-writers-racy can lose a count and leave the writer blocked fo
 }
 
 TEST_CASE("peterson-broken lets both threads into the critical section", "[scenarios][classic]") {
-  const Catches c = hunt(scenario_body(scenario("classic/peterson-broken")),
+  const Catches c = hunt(scenario_body(builtin_scenario("classic/peterson-broken")),
                          failed_with("t([01]) entered the critical section while t([01]) was "
                                      "inside"));
   INFO("random: " << describe(c.random) << "\npct: " << describe(c.pct));
@@ -246,7 +243,7 @@ TEST_CASE("peterson-broken lets both threads into the critical section", "[scena
 
 TEST_CASE("lost-wakeup leaves the waiter asleep on the condition variable forever",
           "[scenarios][classic]") {
-  const Catches c = hunt(scenario_body(scenario("classic/lost-wakeup")),
+  const Catches c = hunt(scenario_body(builtin_scenario("classic/lost-wakeup")),
                          [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
   INFO("random: " << describe(c.random) << "\npct: " << describe(c.pct));
   REQUIRE(c.random);
@@ -260,7 +257,7 @@ TEST_CASE("lost-wakeup leaves the waiter asleep on the condition variable foreve
 }
 
 TEST_CASE("abba deadlocks with t0 waiting for B and t1 waiting for A", "[scenarios][classic]") {
-  const Catches c = hunt(scenario_body(scenario("classic/abba")),
+  const Catches c = hunt(scenario_body(builtin_scenario("classic/abba")),
                          [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
   INFO("random: " << describe(c.random) << "\npct: " << describe(c.pct));
   REQUIRE(c.random);
@@ -274,7 +271,7 @@ TEST_CASE("abba deadlocks with t0 waiting for B and t1 waiting for A", "[scenari
 
 TEST_CASE("sleeping-barber turns a customer away under some seed and serves both under another",
           "[scenarios][classic]") {
-  const auto body = scenario_body(scenario("classic/sleeping-barber"));
+  const auto body = scenario_body(builtin_scenario("classic/sleeping-barber"));
   const auto turned_away = [](std::int64_t n) {
     return [n](const RunResult& r) {
       return r.outcome.status == Status::ok && int_result(r, "turned_away") == n &&
@@ -288,7 +285,7 @@ TEST_CASE("sleeping-barber turns a customer away under some seed and serves both
 TEST_CASE("sleeping-barber-racy seats more customers than there are chairs",
           "[scenarios][classic]") {
   const Catches c =
-      hunt(scenario_body(scenario("classic/sleeping-barber-racy")),
+      hunt(scenario_body(builtin_scenario("classic/sleeping-barber-racy")),
            failed_with("customer \\d sat down in the waiting room with 1 customer already "
                        "waiting, but it has 1 chair: the count of waiting customers read 0"));
   INFO("random: " << describe(c.random) << "\npct: " << describe(c.pct));
@@ -299,7 +296,7 @@ TEST_CASE("sleeping-barber-racy seats more customers than there are chairs",
 TEST_CASE("one-lane-bridge lets two cars of one side cross together under some seed",
           "[scenarios][classic]") {
   const auto found =
-      first_seed(random_policy, 1, 1000, scenario_body(scenario("classic/one-lane-bridge")),
+      first_seed(random_policy, 1, 1000, scenario_body(builtin_scenario("classic/one-lane-bridge")),
                  [](const RunResult& r) {
                    return r.outcome.status == Status::ok && int_result(r, "most_on_bridge") == 2;
                  });
@@ -309,7 +306,7 @@ TEST_CASE("one-lane-bridge lets two cars of one side cross together under some s
 
 TEST_CASE("one-lane-bridge-racy puts cars of both directions on the bridge",
           "[scenarios][classic]") {
-  const Catches c = hunt(scenario_body(scenario("classic/one-lane-bridge-racy")),
+  const Catches c = hunt(scenario_body(builtin_scenario("classic/one-lane-bridge-racy")),
                          failed_with("east car \\d drove onto the bridge while west car 0 was "
                                      "on it|west car 0 drove onto the bridge while east car \\d "
                                      "(and east car \\d were|was) on it"));

@@ -9,6 +9,7 @@
 #include "sim/policies/fifo.h"
 #include "sim/policy.h"
 #include "sim/simulator.h"
+#include "tests/support/builtin_scenario.h"
 #include "tests/support/seeded_runs.h"
 
 using namespace interleave;
@@ -16,17 +17,11 @@ using namespace interleave::testing;
 
 namespace {
 
-const Scenario& scenario(std::string_view name) {
-  const Scenario* s = builtin_scenarios().find(name);
-  if (s == nullptr) FAIL("no built-in scenario named " << name);
-  return *s;
-}
-
 // run_under(policy, name, assignments) runs the built-in scenario once under policy.
 RunResult run_under(Policy& policy, std::string_view name,
                     const std::vector<std::string>& assignments = {}) {
   Simulator sim;
-  auto body = scenario_body(scenario(name), assignments);
+  auto body = scenario_body(builtin_scenario(name), assignments);
   return sim.run(policy, [&] { body(sim); });
 }
 
@@ -138,7 +133,7 @@ TEST_CASE("the dpor scenarios refuse a size of 0", "[scenarios][dpor]") {
   for (const Bad& b : bad) {
     INFO(b.scenario << " " << b.assignment);
     std::string error;
-    CHECK_FALSE(scenario(b.scenario).resolve({b.assignment}, error));
+    CHECK_FALSE(builtin_scenario(b.scenario).resolve({b.assignment}, error));
     CHECK(error == b.error);
   }
 }

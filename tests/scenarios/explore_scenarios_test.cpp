@@ -23,13 +23,13 @@ ExploreOptions bounded(std::uint32_t k) {
 
 // replays(name, c) runs scenario name along c's witness and tells whether it ends as c says.
 bool replays(const std::string& name, const OutcomeClass& c) {
-  const Scenario* s = builtin_scenarios().find(name);
+  const Scenario& s = builtin_scenario(name);
   std::string error;
-  const auto params = s->resolve({}, error);
+  const auto params = s.resolve({}, error);
   Simulator sim(RunConfig{.max_steps = ExploreOptions{}.max_steps});
   ReplayPolicy replay(c.witness);
   replay.begin_run();
-  const RunResult r = sim.run(replay, [&] { s->body(sim, *params); });
+  const RunResult r = sim.run(replay, [&] { s.body(sim, *params); });
   return !replay.diverged() && r.outcome.status == c.status && r.results == c.results &&
          r.outcome.message == c.message && r.stats.preemptions == c.preemptions;
 }
@@ -159,12 +159,12 @@ TEST_CASE("every outcome that random schedules reach, a complete dpor search rea
     const ExploreResult r = explore_builtin(name);
     REQUIRE(r.complete);
     const auto searched = outcome_keys(r);
-    const Scenario* s = builtin_scenarios().find(name);
+    const Scenario& s = builtin_scenario(name);
     std::string error;
-    const auto params = s->resolve({}, error);
+    const auto params = s.resolve({}, error);
     std::size_t missing = 0;
     for_seeds([](std::uint64_t seed) { return RandomPolicy(seed); }, 1, 300,
-              [&](Simulator& sim) { s->body(sim, *params); },
+              [&](Simulator& sim) { s.body(sim, *params); },
               [&](std::uint64_t seed, const RunResult& run) {
                 if (run.outcome.status == Status::livelock) return true;
                 if (!searched.contains({run.outcome.status, run.results})) {

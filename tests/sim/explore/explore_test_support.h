@@ -10,6 +10,7 @@
 
 #include "scenarios/catalog.h"
 #include "sim/explore/explore.h"
+#include "tests/support/builtin_scenario.h"
 
 namespace interleave::testing {
 
@@ -18,12 +19,11 @@ namespace interleave::testing {
 inline ExploreResult explore_builtin(const std::string& name,
                                      const std::vector<std::string>& params = {},
                                      ExploreOptions options = {}) {
-  const Scenario* s = builtin_scenarios().find(name);
-  REQUIRE(s != nullptr);
+  const Scenario& s = builtin_scenario(name);
   std::string error;
-  const auto resolved = s->resolve(params, error);
+  const auto resolved = s.resolve(params, error);
   REQUIRE(resolved);
-  return explore_scenario(*s, *resolved, RunConfig{}, options);
+  return explore_scenario(s, *resolved, RunConfig{}, options);
 }
 
 // with(reduction) is the default options with that reduction.
