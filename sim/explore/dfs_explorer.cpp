@@ -97,8 +97,7 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   const bool preempt = node->chosen != point.current() && point.current_runnable() && !spin;
   preemptions_next_ = node->preemptions + (preempt ? 1 : 0);
   run_preemptions_ = preemptions_next_;
-  const std::size_t d = point.step();
-  if (d + 1 >= path_.size()) sleep_next_ = next_sleep(point, *node, runnable);
+  if (at + 1 >= path_.size()) sleep_next_ = next_sleep(point, *node, runnable);
   record_step(*node);
   return Decision::pick(node->chosen);
 }

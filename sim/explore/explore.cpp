@@ -51,7 +51,6 @@ struct Shared {
   std::atomic<std::uint64_t> failures{0};
   std::atomic<std::uint64_t> max_depth{0};
   std::atomic<bool> stop{false};                     // a budget ran out or a worker failed
-  std::atomic<bool> stopped{false};                  // the search was cut short by a budget
   std::atomic<StopReason> reason{StopReason::none};  // which budget, the first to run out
 };
 
@@ -66,14 +65,12 @@ bool budget_spent(Shared& shared, std::uint64_t runs_here) {
   if (o.max_runs != 0 && shared.runs.load(std::memory_order_relaxed) >= o.max_runs) {
     StopReason none = StopReason::none;
     shared.reason.compare_exchange_strong(none, StopReason::max_runs);
-    shared.stopped = true;
     shared.stop = true;
     return true;
   }
   if (o.time_budget && runs_here % 32 == 0 && Clock::now() - shared.start >= *o.time_budget) {
     StopReason none = StopReason::none;
     shared.reason.compare_exchange_strong(none, StopReason::time_budget);
-    shared.stopped = true;
     shared.stop = true;
     return true;
   }
@@ -241,8 +238,8 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
       }
     }
   }
-  result.complete = !shared.stopped;
   result.stopped_by = shared.reason.load();
+  result.complete = result.stopped_by == StopReason::none;
   result.seconds = std::chrono::duration<double>(Clock::now() - shared.start).count();
   return result;
 }
