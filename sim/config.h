@@ -8,6 +8,14 @@
 
 namespace interleave {
 
+// Whether this build can record traces. A build configured with INTERLEAVE_TRACING=OFF (for the
+// benchmark of what tracing off costs) compiles every observer call out of the simulator.
+#ifdef INTERLEAVE_NO_TRACING
+inline constexpr bool kTracingBuilt = false;
+#else
+inline constexpr bool kTracingBuilt = true;
+#endif
+
 // Run settings; all of them are recorded in traces so a replay uses the same ones.
 struct RunConfig {
   Nanos step_cost{1000};                // virtual time each step costs (default 1 µs)

@@ -77,12 +77,15 @@ ObjectId Simulator::register_object(std::string_view kind, std::string_view name
   rec.name_offset = store_name(name);
   rec.name_length = static_cast<std::uint32_t>(name.size());
   objects_.push_back(rec);
-  if (observer_ != nullptr) observer_->on_object(id, kind, name);
+  if (tracing()) observer_->on_object(id, kind, name);
   return id;
 }
 
 Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   if (running_) throw std::logic_error("run() called during a run");
+  if (!kTracingBuilt && observer != nullptr) {
+    throw std::logic_error("this build of interleave has no tracing (INTERLEAVE_TRACING=OFF)");
+  }
   policy_ = &policy;
   observer_ = observer;
   fiber_count_ = 0;
@@ -107,7 +110,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   ended_ = false;
   teardown_ = false;
   running_ = true;
-  if (observer_ != nullptr) observer_->on_run_start();
+  if (tracing()) observer_->on_run_start();
   return new_fiber("main", FiberId{0});
 }
 
@@ -138,7 +141,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.steps_at_window = 0;
   f.yielded = false;
   runnable_.push_back(f.id);  // ids grow, so the set stays ascending
-  if (observer_ != nullptr) observer_->on_fiber(f.id, fiber_name(f.id), parent);
+  if (tracing()) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
 }
 
@@ -175,7 +178,7 @@ RunResult Simulator::execute() {
   running_ = false;
   outcome_.step = stats_.steps;
   stats_.clock = clock_;
-  if (observer_ != nullptr) observer_->on_run_end(outcome_, results_, stats_);
+  if (tracing()) observer_->on_run_end(outcome_, results_, stats_);
   policy_->end_run(outcome_);
   return RunResult{outcome_, std::move(results_), stats_};
 }
@@ -316,7 +319,7 @@ void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::in
   if (teardown_) return;
   Fiber* self = current_;
   const OpKind kind = self->pending.kind;
-  if (observer_ != nullptr) {
+  if (tracing()) {
     StepEvent e;
     e.step = stats_.steps;
     e.clock = clock_;
@@ -371,7 +374,7 @@ Fiber* Simulator::decide_next(Reason reason) {
   }
   Fiber* cur = current_;
   const bool cur_runnable = cur->state == FiberState::runnable;
-  if (observer_ != nullptr) {
+  if (tracing()) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
@@ -493,7 +496,7 @@ void Simulator::skip_idle_spinning() {
   const std::uint64_t spins =
       config_.step_cost > Nanos{0} ? static_cast<std::uint64_t>(skipped / config_.step_cost) : 0;
   stats_.spin_steps += spins;
-  if (observer_ != nullptr) {
+  if (tracing()) {
     note("every runnable fiber is spinning: the clock skips " +
          std::to_string(skipped.count() / 1000) + " us (" + std::to_string(spins) +
          " spin steps) to the next timer");
@@ -678,7 +681,7 @@ void Simulator::report(std::string_view name, ResultValue value) {
 }
 
 void Simulator::note(std::string_view text) {
-  if (observer_ != nullptr && !teardown_) {
+  if (tracing() && !teardown_) {
     observer_->on_note(current_->id, stats_.steps == 0 ? 0 : stats_.steps - 1, text);
   }
 }

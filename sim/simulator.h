@@ -90,7 +90,7 @@ class Simulator {
   // fiber_count() is the number of fibers spawned in this run, main included.
   std::uint32_t fiber_count() const { return fiber_count_; }
   // tracing() tells whether an observer is attached; build note texts only when it is.
-  bool tracing() const { return observer_ != nullptr; }
+  bool tracing() const { return kTracingBuilt && observer_ != nullptr; }
   // note(text) attaches a primitive-level event ("acquired m") to the last step.
   void note(std::string_view text);
   // unwinding() is true while abandoned fibers are unwound after the run ended. Each is resumed
