@@ -91,6 +91,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   fiber_count_ = 0;
   runnable_.clear();
   timers_.clear();
+  next_deadline_ = Nanos::max();
   objects_.clear();
   names_.clear();
   schedule_.clear();
@@ -284,72 +285,59 @@ void Simulator::unwind_if_abandoned(OpKind kind) {
   }
 }
 
-void Simulator::begin_step(Op op) {
-  if (teardown_) [[unlikely]] {
+void Simulator::begin_special_step(Op op) {
+  if (teardown_) {
     if ((!completes_while_unwinding(op.kind) || ++teardown_ops_ > kUnwindBudget) &&
         std::uncaught_exceptions() == 0) {
       throw FiberUnwind{};
     }
     return;
   }
+  // Eager start: the new fiber ran its local code up to this first operation; hand control
+  // back to whoever started it. It is resumed here once picked for this operation.
   Fiber* self = current_;
   self->pending = op;
-  if (self->starting) [[unlikely]] {
-    // Eager start: the new fiber ran its local code up to this first operation; hand control
-    // back to whoever started it. It is resumed here once picked for this operation.
-    self->starting = false;
-    Fiber* starter = starter_;
-    current_ = starter;
-    if (starter == nullptr) {
-      transfer(self, host_);
-    } else {
-      transfer(self, starter->cont);
-    }
-    unwind_if_abandoned(op.kind);
-    return;
+  self->starting = false;
+  Fiber* starter = starter_;
+  current_ = starter;
+  if (starter == nullptr) {
+    transfer(self, host_);
+  } else {
+    transfer(self, starter->cont);
   }
-  Fiber* next = decide_next(last_reason_);
-  if (next == self) [[likely]]
-    return;
-  switch_away(self, next);
   unwind_if_abandoned(op.kind);
 }
 
-void Simulator::end_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written) {
-  if (teardown_) return;
-  Fiber* self = current_;
-  const OpKind kind = self->pending.kind;
-  if (tracing()) {
-    StepEvent e;
-    e.step = stats_.steps;
-    e.clock = clock_;
-    e.fiber = self->id;
-    e.op = self->pending;
-    e.reason = point_reason_;
-    e.read = read;
-    e.written = written;
-    e.woken = woken_;
-    e.runnable = point_runnable_;
-    observer_->on_step(e);
+void Simulator::switch_for_step(Fiber* self, Fiber* next, OpKind kind) {
+  switch_away(self, next);
+  unwind_if_abandoned(kind);
+}
+
+void Simulator::observe_step(std::optional<std::int64_t> read,
+                             std::optional<std::int64_t> written) {
+  const Fiber* self = current_;
+  StepEvent e;
+  e.step = stats_.steps;
+  e.clock = clock_;
+  e.fiber = self->id;
+  e.op = self->pending;
+  e.reason = point_reason_;
+  e.read = read;
+  e.written = written;
+  e.woken = woken_;
+  e.runnable = point_runnable_;
+  observer_->on_step(e);
+}
+
+void Simulator::open_livelock_window() {
+  for (std::uint32_t i = 0; i < fiber_count_; ++i) {
+    fibers_[i]->steps_at_window = fibers_[i]->steps;
   }
-  woken_.clear();
-  ++self->steps;
-  self->yielded = kind == OpKind::yield || spun_;
-  if (stats_.steps == window_start_) {
-    for (std::uint32_t i = 0; i < fiber_count_; ++i) {
-      fibers_[i]->steps_at_window = fibers_[i]->steps;
-    }
-  }
-  ++stats_.steps;
-  clock_ += config_.step_cost;
-  last_reason_ = kind == OpKind::spawn   ? Reason::spawn
-                 : kind == OpKind::yield ? Reason::yield
-                                         : Reason::access;
 }
 
 Fiber* Simulator::decide_next(Reason reason) {
   if (ended_) return nullptr;
-  if (!timers_.empty() && timers_.front().deadline <= clock_) fire_due_timers();
+  if (next_deadline_ <= clock_) fire_due_timers();
   if (runnable_.empty() && !advance_to_next_timer()) {
     end_without_runnable();
     return nullptr;
@@ -384,8 +372,12 @@ Fiber* Simulator::decide_next(Reason reason) {
   spun_ = false;
   read_only_ = false;
   plain_touched_ = 0;
+  return commit(d, cur, cur_runnable, reason);
+}
+
+Fiber* Simulator::commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason) {
   if (d.give_up) {
-    finish(Status::cut, std::string(d.why));
+    finish(Status::cut, std::string(d.why != nullptr ? d.why : "the policy gave the run up"));
     return nullptr;
   }
   if (!runnable_now(d.fiber)) {
@@ -469,10 +461,7 @@ void Simulator::block_current() {
 
 void Simulator::fire_due_timers() {
   while (!timers_.empty() && timers_.front().deadline <= clock_) {
-    std::pop_heap(timers_.begin(), timers_.end(),
-                  [](const Timer& a, const Timer& b) { return timer_later(a, b); });
-    Timer t = timers_.back();
-    timers_.pop_back();
+    const Timer t = pop_timer();
     Fiber& f = *fibers_[t.fiber];
     if (f.timer_gen != t.gen || f.state != FiberState::blocked) continue;  // cancelled
     const OpKind in = f.blocked_in;
@@ -503,6 +492,22 @@ void Simulator::skip_idle_spinning() {
   }
 }
 
+void Simulator::push_timer(Timer t) {
+  timers_.push_back(t);
+  std::push_heap(timers_.begin(), timers_.end(),
+                 [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+  next_deadline_ = timers_.front().deadline;
+}
+
+Simulator::Timer Simulator::pop_timer() {
+  std::pop_heap(timers_.begin(), timers_.end(),
+                [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+  const Timer t = timers_.back();
+  timers_.pop_back();
+  next_deadline_ = timers_.empty() ? Nanos::max() : timers_.front().deadline;
+  return t;
+}
+
 bool Simulator::advance_to_next_timer() {
   while (!timers_.empty()) {
     const Timer& t = timers_.front();
@@ -512,9 +517,7 @@ bool Simulator::advance_to_next_timer() {
       fire_due_timers();
       return !runnable_.empty();
     }
-    std::pop_heap(timers_.begin(), timers_.end(),
-                  [](const Timer& a, const Timer& b) { return timer_later(a, b); });
-    timers_.pop_back();
+    pop_timer();
   }
   return false;
 }
@@ -587,9 +590,7 @@ void Simulator::sleep(Nanos d) {
   self->blocked_in = OpKind::sleep;
   self->waiting_on = kNoObject;
   const Nanos deadline = clock_ + std::max(d, Nanos{0});
-  timers_.push_back(Timer{deadline, index(self->id), ++self->timer_gen});
-  std::push_heap(timers_.begin(), timers_.end(),
-                 [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+  push_timer(Timer{deadline, index(self->id), ++self->timer_gen});
   end_step();
   block_current();
   end_step();
@@ -626,10 +627,7 @@ WaitResult Simulator::wait(ObjectId queue, bool matches, std::int64_t read,
   link(objects_[index(queue)].waiters, *self);
   ++self->timer_gen;
   if (timeout) {
-    timers_.push_back(
-        Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id), self->timer_gen});
-    std::push_heap(timers_.begin(), timers_.end(),
-                   [](const Timer& a, const Timer& b) { return timer_later(a, b); });
+    push_timer(Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id), self->timer_gen});
   }
   end_step(read);
   block_current();

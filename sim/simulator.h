@@ -105,9 +105,36 @@ class Simulator {
   ObjectId register_object(std::string_view kind, std::string_view name);
   // begin_step(op) is the scheduling point before op; it returns when the calling fiber has
   // been picked to perform op, which it then performs without interruption.
-  void begin_step(Op op);
+  void begin_step(Op op) {
+    Fiber* self = current_;
+    if (teardown_ || self->starting) [[unlikely]] {
+      begin_special_step(op);
+      return;
+    }
+    self->pending = op;
+    Fiber* next = quiet_point() ? pick_quietly() : decide_next(last_reason_);
+    if (next != self) [[unlikely]]
+      switch_for_step(self, next, op.kind);
+  }
   // end_step(read, written) completes the step begun by begin_step.
-  void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {});
+  void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {}) {
+    if (teardown_) [[unlikely]]
+      return;
+    if (tracing()) [[unlikely]]
+      observe_step(read, written);
+    Fiber* self = current_;
+    const OpKind kind = self->pending.kind;
+    woken_.clear();
+    ++self->steps;
+    self->yielded = kind == OpKind::yield || spun_;
+    if (stats_.steps == window_start_) [[unlikely]]
+      open_livelock_window();
+    ++stats_.steps;
+    clock_ += config_.step_cost;
+    last_reason_ = kind == OpKind::spawn   ? Reason::spawn
+                   : kind == OpKind::yield ? Reason::yield
+                                           : Reason::access;
+  }
   // count_spin() marks the step in progress (or the one just completed) as spinning: a failed
   // test-and-set, or a spin lock's load that found the lock held. Like a yield, a spinning step
   // waits for another fiber's progress; fair searches and idle skipping treat it so.
@@ -183,7 +210,38 @@ class Simulator {
   Fiber& new_fiber(std::string_view name, FiberId parent);
   void start_fiber(Fiber& child);
   boost::context::fiber fiber_main(Fiber& self, boost::context::fiber&& from);
+  // quiet_point() tells whether the scheduling point before the current fiber's next step needs
+  // nothing but the policy's pick: no timer is due, the fiber did not spin, the step limit is not
+  // reached and no trace is recorded. The current fiber is runnable (it is about to step).
+  bool quiet_point() const {
+    return clock_ < next_deadline_ && !spun_ && last_reason_ != Reason::yield &&
+           stats_.steps < config_.max_steps && !tracing();
+  }
+  // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline.
+  Fiber* pick_quietly() {
+    Fiber* cur = current_;
+    const SchedulingPoint point(*this, runnable_, cur->id, true, last_reason_, false, read_only_,
+                                stats_.steps, clock_);
+    const Decision d = policy_->pick(point);
+    read_only_ = false;
+    plain_touched_ = 0;
+    if (d.fiber == cur->id && !d.give_up) [[likely]] {
+      schedule_.push_back(d.fiber);
+      return cur;
+    }
+    return commit(d, cur, true, last_reason_);
+  }
+  // decide_next(reason) runs a scheduling point: timers, idle skipping, the step limit, the
+  // policy's pick; returns the fiber to run, or null when the run ended.
   Fiber* decide_next(Reason reason);
+  // commit(d, cur, cur_runnable, reason) checks and records the policy's decision d.
+  Fiber* commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason);
+  void begin_special_step(Op op);
+  void switch_for_step(Fiber* self, Fiber* next, OpKind kind);
+  void observe_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written);
+  void open_livelock_window();
+  void push_timer(Timer t);
+  Timer pop_timer();
   void switch_away(Fiber* self, Fiber* next);
   void transfer(Fiber* from, boost::context::fiber& to);
   void store_continuation(boost::context::fiber&& c);
@@ -214,6 +272,7 @@ class Simulator {
   std::uint32_t fiber_count_ = 0;
   std::vector<FiberId> runnable_;        // invariant: ascending, unique, exactly the runnable
   std::vector<Timer> timers_;            // min-heap on (deadline, fiber)
+  Nanos next_deadline_ = Nanos::max();   // invariant: timers_.front().deadline, or max if none
   std::vector<ObjectRecord> objects_;    // this run's objects, by ObjectId
   std::string names_;                    // fiber and object names of this run
   std::vector<FiberId> schedule_;        // invariant: one entry per decided step
