@@ -31,7 +31,6 @@ struct Fiber {
   std::uint32_t name_length = 0;
   FiberState state = FiberState::runnable;
   bool starting = false;  // true until its first scheduling point (eager start, see simulator)
-  Op pending;             // invariant: when runnable, the op it performs if picked
   std::uint64_t ready_seq = 0;  // when it last became ready; fifo order among runnable fibers
   boost::context::fiber cont;   // invariant: non-empty iff started, suspended and not exited
   Task body;                    // the fiber's code; destroyed when it exits or is unwound

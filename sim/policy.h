@@ -33,10 +33,11 @@ std::string_view to_string(Reason reason);
 // The read-only view a policy decides on. Valid only during the pick() call.
 class SchedulingPoint {
  public:
-  SchedulingPoint(const Simulator& sim, std::span<const FiberId> runnable, FiberId current,
-                  bool current_runnable, Reason reason, bool last_step_spun,
+  SchedulingPoint(const Simulator& sim, const Op* pending, std::span<const FiberId> runnable,
+                  FiberId current, bool current_runnable, Reason reason, bool last_step_spun,
                   bool last_step_read_only, std::uint64_t step, Nanos clock)
       : sim_(&sim),
+        pending_(pending),
         runnable_(runnable),
         current_(current),
         current_runnable_(current_runnable),
@@ -66,7 +67,7 @@ class SchedulingPoint {
   // clock() is the virtual time now.
   Nanos clock() const { return clock_; }
   // pending(f) is the operation runnable fiber f performs if picked.
-  Op pending(FiberId f) const;
+  Op pending(FiberId f) const { return pending_[index(f)]; }
   // ready_since(f) orders runnable fibers by when they last became ready (lower = earlier).
   std::uint64_t ready_since(FiberId f) const;
   // last_step_plain() lists the plain state (Simulator::touch_plain) that the last step's code
@@ -78,6 +79,7 @@ class SchedulingPoint {
 
  private:
   const Simulator* sim_;
+  const Op* pending_;                  // the simulator's pending operations, by fiber
   std::span<const FiberId> runnable_;  // invariant: ascending, unique, non-empty
   FiberId current_;
   bool current_runnable_;

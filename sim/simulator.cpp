@@ -23,9 +23,6 @@ bool timer_later(const auto& a, const auto& b) {
 
 }  // namespace
 
-Op SchedulingPoint::pending(FiberId f) const {
-  return sim_->pending_of(f);
-}
 std::uint64_t SchedulingPoint::ready_since(FiberId f) const {
   return sim_->ready_seq_of(f);
 }
@@ -116,7 +113,10 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
 }
 
 Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
-  if (fiber_count_ == fibers_.size()) fibers_.push_back(std::make_unique<Fiber>());
+  if (fiber_count_ == fibers_.size()) {
+    fibers_.push_back(std::make_unique<Fiber>());
+    pending_.resize(fibers_.size());
+  }
   Fiber& f = *fibers_[fiber_count_];
   f.id = FiberId{fiber_count_++};
   f.parent = parent;
@@ -131,7 +131,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   }
   f.state = FiberState::runnable;
   f.starting = false;
-  f.pending = Op{};
+  pending_[index(f.id)] = Op{};
   f.ready_seq = ++ready_counter_;
   f.linked = false;
   f.next_waiter = f.prev_waiter = -1;
@@ -296,7 +296,7 @@ void Simulator::begin_special_step(Op op) {
   // Eager start: the new fiber ran its local code up to this first operation; hand control
   // back to whoever started it. It is resumed here once picked for this operation.
   Fiber* self = current_;
-  self->pending = op;
+  pending_[index(self->id)] = op;
   self->starting = false;
   Fiber* starter = starter_;
   current_ = starter;
@@ -320,7 +320,7 @@ void Simulator::observe_step(std::optional<std::int64_t> read,
   e.step = stats_.steps;
   e.clock = clock_;
   e.fiber = self->id;
-  e.op = self->pending;
+  e.op = pending_[index(self->id)];
   e.reason = point_reason_;
   e.read = read;
   e.written = written;
@@ -366,8 +366,8 @@ Fiber* Simulator::decide_next(Reason reason) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
-  SchedulingPoint point(*this, runnable_, cur->id, cur_runnable, reason, spun_, read_only_,
-                        stats_.steps, clock_);
+  SchedulingPoint point(*this, pending_.data(), runnable_, cur->id, cur_runnable, reason, spun_,
+                        read_only_, stats_.steps, clock_);
   const Decision d = policy_->pick(point);
   spun_ = false;
   read_only_ = false;
@@ -401,7 +401,8 @@ Fiber* Simulator::commit(const Decision& d, Fiber* cur, bool cur_runnable, Reaso
 void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
   f.state = FiberState::runnable;
   f.ready_seq = ++ready_counter_;
-  f.pending = Op{OpKind::resume, object, kNoObject, resume_from == OpKind::join ? f.joining : f.id};
+  pending_[index(f.id)] =
+      Op{OpKind::resume, object, kNoObject, resume_from == OpKind::join ? f.joining : f.id};
   auto it = std::lower_bound(runnable_.begin(), runnable_.end(), f.id);
   runnable_.insert(it, f.id);
   woken_.push_back(f.id);

@@ -111,7 +111,7 @@ class Simulator {
       begin_special_step(op);
       return;
     }
-    self->pending = op;
+    pending_[index(self->id)] = op;
     Fiber* next = quiet_point() ? pick_quietly() : decide_next(last_reason_);
     if (next != self) [[unlikely]]
       switch_for_step(self, next, op.kind);
@@ -123,7 +123,7 @@ class Simulator {
     if (tracing()) [[unlikely]]
       observe_step(read, written);
     Fiber* self = current_;
-    const OpKind kind = self->pending.kind;
+    const OpKind kind = pending_[index(self->id)].kind;
     woken_.clear();
     ++self->steps;
     self->yielded = kind == OpKind::yield || spun_;
@@ -186,7 +186,7 @@ class Simulator {
   // was woken, stores the first one there.
   std::uint32_t wake(ObjectId queue, bool all, FiberId* first = nullptr);
   // pending_of(f), ready_seq_of(f), runnable_now(f): the per-fiber facts SchedulingPoint shows.
-  Op pending_of(FiberId f) const { return fibers_[index(f)]->pending; }
+  Op pending_of(FiberId f) const { return pending_[index(f)]; }
   std::uint64_t ready_seq_of(FiberId f) const { return fibers_[index(f)]->ready_seq; }
   bool runnable_now(FiberId f) const {
     return index(f) < fiber_count_ && fibers_[index(f)]->state == FiberState::runnable;
@@ -220,8 +220,8 @@ class Simulator {
   // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline.
   Fiber* pick_quietly() {
     Fiber* cur = current_;
-    const SchedulingPoint point(*this, runnable_, cur->id, true, last_reason_, false, read_only_,
-                                stats_.steps, clock_);
+    const SchedulingPoint point(*this, pending_.data(), runnable_, cur->id, true, last_reason_,
+                                false, read_only_, stats_.steps, clock_);
     const Decision d = policy_->pick(point);
     read_only_ = false;
     plain_touched_ = 0;
@@ -270,8 +270,10 @@ class Simulator {
   std::vector<std::unique_ptr<Fiber>> fibers_;  // records reused across runs; first
                                                 // fiber_count_ are this run's
   std::uint32_t fiber_count_ = 0;
-  std::vector<FiberId> runnable_;        // invariant: ascending, unique, exactly the runnable
-  std::vector<Timer> timers_;            // min-heap on (deadline, fiber)
+  std::vector<Op> pending_;        // by fiber; invariant: same size as fibers_, and for a runnable
+                                   // fiber the op it performs if picked
+  std::vector<FiberId> runnable_;  // invariant: ascending, unique, exactly the runnable
+  std::vector<Timer> timers_;      // min-heap on (deadline, fiber)
   Nanos next_deadline_ = Nanos::max();   // invariant: timers_.front().deadline, or max if none
   std::vector<ObjectRecord> objects_;    // this run's objects, by ObjectId
   std::string names_;                    // fiber and object names of this run

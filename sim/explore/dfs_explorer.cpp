@@ -13,6 +13,11 @@ FiberId lowest(FiberSet set) {
   return FiberId{static_cast<std::uint32_t>(std::countr_zero(set))};
 }
 
+// two_or_more(set) tells whether set holds at least two fibers (no popcount instruction needed).
+constexpr bool two_or_more(FiberSet set) {
+  return (set & (set - 1)) != 0;
+}
+
 bool spinning(const SchedulingPoint& point) {
   return point.reason() == Reason::yield || point.last_step_spun();
 }
@@ -42,6 +47,7 @@ bool DfsExplorer::begin_run() {
   fibers_ = 0;
   resume_noted_ = 0;
   waiting_ = 0;
+  prev_runnable_ = 0;
   last_step_.fill(-1);
   spawned_at_.fill(-1);
   exited_at_.fill(-1);
@@ -65,10 +71,11 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
     runnable |= bit(f);
     if (index(f) >= fibers_) fibers_ = index(f) + 1;
   }
-  note_wakes(point, runnable);
+  const bool dpor = rules_.reduction == Reduction::dpor;
+  if (dpor) note_wakes(point, runnable);
   const bool spin = spinning(point);
   const std::size_t at = point.step();
-  if (at > 0) {
+  if (at > 0 && rules_.reduction != Reduction::none) {
     SearchNode& last = path_[at - 1];
     if (point.last_step_read_only()) {
       // A step that left its object unchanged (a failed compare-exchange, a store of the same
@@ -83,9 +90,9 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
       // will touch is unknown, so a step that touched plain state wakes every sleeper.
       sleep_next_ = 0;
     }
-    // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
-    waiting_ = spin ? waiting_ | bit(point.current()) : 0;
   }
+  // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
+  if (at > 0) waiting_ = spin ? waiting_ | bit(point.current()) : 0;
   SearchNode* node = enter_point(point, runnable, spin);
   if (node == nullptr) {
     // Decision::stop keeps a view: give it storage that outlives the run.
@@ -98,7 +105,7 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   preemptions_next_ = node->preemptions + (preempt ? 1 : 0);
   run_preemptions_ = preemptions_next_;
   if (at + 1 >= path_.size()) sleep_next_ = next_sleep(point, *node, runnable);
-  record_step(*node);
+  if (dpor) record_step(*node);
   return Decision::pick(node->chosen);
 }
 
@@ -114,7 +121,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
       return nullptr;
     }
     n.op = point.pending(n.chosen);
-    if (std::popcount(n.candidates & ~n.sleep) >= 2) ++branches_;
+    if (two_or_more(n.candidates & ~n.sleep)) ++branches_;
     return &n;
   }
 
@@ -154,7 +161,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
       blocked_sleep_ = n.sleep;
       return nullptr;
     }
-    if (split_level_ > 0 && std::popcount(options) >= 2 && branches_ >= split_level_) {
+    if (split_level_ > 0 && two_or_more(options) && branches_ >= split_level_) {
       // Frontier mode: this point is the root of a subtree handed out as a task.
       kind_ = SearchRunKind::split;
       emit_task(d, n.sleep);
@@ -163,7 +170,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     n.chosen = (options & cur) != 0 ? point.current() : lowest(options);
     const bool full = rules_.reduction != Reduction::dpor || split_level_ > 0;
     n.backtrack = full ? cand : bit(n.chosen);
-    if (std::popcount(options) >= 2) ++branches_;
+    if (two_or_more(options)) ++branches_;
   }
   n.op = point.pending(n.chosen);
   path_.push_back(n);
@@ -173,8 +180,12 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
 void DfsExplorer::note_wakes(const SchedulingPoint& point, FiberSet runnable) {
   // A fiber that is runnable with a resume pending was woken since it blocked; attribute the
   // wake to the step that made it (a wake on its queue, or the exit of the fiber it joins).
+  // Only a fiber that was not runnable at the last point can have been woken since, or the fiber
+  // that just stepped (a timer can wake it at the very point where it blocked).
   const std::size_t d = point.step();
-  for (FiberSet rest = runnable & ~resume_noted_; rest != 0; rest &= rest - 1) {
+  const FiberSet fresh = (runnable & ~prev_runnable_) | (runnable & bit(point.current()));
+  prev_runnable_ = runnable;
+  for (FiberSet rest = fresh & ~resume_noted_; rest != 0; rest &= rest - 1) {
     const FiberId f = lowest(rest);
     const Op pending = point.pending(f);
     if (pending.kind != OpKind::resume) continue;

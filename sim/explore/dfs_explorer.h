@@ -90,7 +90,8 @@ class DfsExplorer final : public Policy {
   bool exhausted_ = false;
   std::string error_;
 
-  // Per-run state, rebuilt by every run as it replays the path.
+  // Per-run state, rebuilt by every run as it replays the path. The happens-before facts (the
+  // arrays, resume_noted_, the nodes' footprints and sources) are kept only under dpor.
   SearchRunKind kind_ = SearchRunKind::complete;
   FiberSet blocked_sleep_ = 0;  // the sleep set of the point where the run was blocked
   FiberSet sleep_next_ = 0;     // sleep set of the next new point
@@ -100,6 +101,7 @@ class DfsExplorer final : public Policy {
   std::uint32_t fibers_ = 0;    // 1 + the highest fiber id seen in this run
   FiberSet resume_noted_ = 0;   // fibers whose pending resume has been attributed
   FiberSet waiting_ = 0;        // fibers that spun and have seen no fiber make progress since
+  FiberSet prev_runnable_ = 0;  // the runnable fibers at the last point (dpor)
   std::array<std::int32_t, kMaxSearchFibers> last_step_{};   // per fiber: its last step, or -1
   std::array<std::int32_t, kMaxSearchFibers> spawned_at_{};  // per fiber: the spawn step
   std::array<std::int32_t, kMaxSearchFibers> exited_at_{};   // per fiber: its exit step
