@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "bench/programs.h"
+#include "bench/seeded_runs.h"
 #include "sim/explore/explore.h"
 #include "sim/policies/random.h"
 
@@ -16,27 +17,21 @@ using namespace interleave;
 
 // The tiny scenarios: {threads, stores per thread}.
 void tiny_args(benchmark::internal::Benchmark* b) {
-  b->ArgNames({"threads", "steps"});
+  b->ArgNames({"threads", "stores"});
   b->Args({2, 1})->Args({2, 5})->Args({3, 2});
 }
 
-// Runs per second under random, seeds 1, 2, 3, ... (like `run --runs N`); one run per iteration.
+// Runs per second under random, a new seed per run (seeds 1..100 per iteration).
 void BM_TinyRandom(benchmark::State& state) {
   const int threads = static_cast<int>(state.range(0));
   const int per_thread = static_cast<int>(state.range(1));
   Simulator sim;
   RandomPolicy policy(1);
-  std::uint64_t seed = 1;
   std::uint64_t steps = 0;
   for (auto _ : state) {
-    policy.set_seed(seed++);
-    policy.begin_run();
-    steps += sim.run(policy, [&] { bench::stores(sim, threads, per_thread); }).stats.steps;
+    steps += bench::random_batch(sim, policy, [&] { bench::stores(sim, threads, per_thread); });
   }
-  state.counters["runs_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["steps_per_run"] =
-      static_cast<double>(steps) / static_cast<double>(state.iterations());
+  bench::report_batches(state, steps);
 }
 BENCHMARK(BM_TinyRandom)->Apply(tiny_args)->Unit(benchmark::kMicrosecond);
 

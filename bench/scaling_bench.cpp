@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "bench/programs.h"
+#include "bench/seeded_runs.h"
 #include "sim/explore/explore.h"
 #include "sim/policies/random.h"
 
@@ -13,26 +14,18 @@ namespace {
 
 using namespace interleave;
 
-// Runs `state.iterations()` random runs of stores(threads, per_thread), seeds 1, 2, 3, ..., and
-// reports runs per second, ns per step and the mean steps of a run.
+// Times random runs of stores(threads, per_thread), seeds 1..100 per iteration: runs per
+// second, ns per step and the mean steps of a run.
 void random_runs(benchmark::State& state, int threads, int per_thread) {
   RunConfig config;
   config.max_steps = 10'000'000;
   Simulator sim(config);
   RandomPolicy policy(1);
-  std::uint64_t seed = 1;
   std::uint64_t steps = 0;
   for (auto _ : state) {
-    policy.set_seed(seed++);
-    policy.begin_run();
-    steps += sim.run(policy, [&] { bench::stores(sim, threads, per_thread); }).stats.steps;
+    steps += bench::random_batch(sim, policy, [&] { bench::stores(sim, threads, per_thread); });
   }
-  state.counters["runs_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["s_per_step"] = benchmark::Counter(  // seconds per step (shown in ns)
-      static_cast<double>(steps), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
-  state.counters["steps_per_run"] =
-      static_cast<double>(steps) / static_cast<double>(state.iterations());
+  bench::report_batches(state, steps);
 }
 
 // (a) Runs per second under random when main spawns N threads of 5 stores each.

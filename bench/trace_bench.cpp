@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "bench/seeded_runs.h"
 #include "scenarios/catalog.h"
 #include "sim/config.h"
 #include "sim/policies/random.h"
@@ -19,9 +20,6 @@
 namespace {
 
 using namespace interleave;
-
-// Every iteration runs seeds 1..kSeeds, so both benchmarks time exactly the same runs.
-constexpr std::uint64_t kSeeds = 100;
 
 // The scenario article/race with its default parameters.
 struct Race {
@@ -37,26 +35,15 @@ struct Race {
   }
 };
 
-void report_runs(benchmark::State& state) {
-  const auto runs = static_cast<double>(state.iterations() * kSeeds);
-  state.counters["runs_per_s"] = benchmark::Counter(runs, benchmark::Counter::kIsRate);
-  state.counters["s_per_run"] =  // seconds per run (shown in µs)
-      benchmark::Counter(runs, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
-}
-
 // Runs per second of article/race under random, seeds 1..100 per iteration, tracing off.
 void BM_RaceRandomTracingOff(benchmark::State& state) {
   const Race race;
   Simulator sim;
   RandomPolicy policy(1);
-  for (auto _ : state) {
-    for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
-      policy.set_seed(seed);
-      policy.begin_run();
-      benchmark::DoNotOptimize(sim.run(policy, [&] { race.scenario->body(sim, race.params); }));
-    }
-  }
-  report_runs(state);
+  const auto body = [&] { race.scenario->body(sim, race.params); };
+  std::uint64_t steps = 0;
+  for (auto _ : state) steps += bench::random_batch(sim, policy, body);
+  bench::report_batches(state, steps);
 }
 BENCHMARK(BM_RaceRandomTracingOff)->Unit(benchmark::kMicrosecond);
 
@@ -69,22 +56,24 @@ void BM_RaceRandomTracingOn(benchmark::State& state) {
   const Race race;
   Simulator sim;
   RandomPolicy policy(1);
+  const auto body = [&] { race.scenario->body(sim, race.params); };
+  std::uint64_t steps = 0;
   std::uint64_t events = 0;
   for (auto _ : state) {
-    for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
+    for (std::uint64_t seed = 1; seed <= bench::kSeedsPerIteration; ++seed) {
       policy.set_seed(seed);
       policy.begin_run();
       TraceRecorder recorder(race.scenario->name, race.params.values(), policy.info(),
                              sim.config());
-      sim.run(
-          policy, [&] { race.scenario->body(sim, race.params); }, &recorder);
+      steps += sim.run(policy, body, &recorder).stats.steps;
       const Trace trace = recorder.take(sim.schedule());
       events += trace.events.size();
     }
   }
-  report_runs(state);
-  state.counters["events_per_run"] =
-      static_cast<double>(events) / static_cast<double>(state.iterations() * kSeeds);
+  bench::report_batches(state, steps);
+  state.counters["events_per_run"] = static_cast<double>(events) /
+                                     static_cast<double>(state.iterations()) /
+                                     static_cast<double>(bench::kSeedsPerIteration);
 }
 BENCHMARK(BM_RaceRandomTracingOn)->Unit(benchmark::kMicrosecond);
 #endif

@@ -71,7 +71,7 @@ json family(const BenchmarkFile& file, const std::string& prefix, const std::str
 json tiny_table(const BenchmarkFile& file) {
   json rows = json::array();
   for (const auto& [threads, steps] : {std::pair{2, 1}, std::pair{2, 5}, std::pair{3, 2}}) {
-    const std::string s = "threads:" + std::to_string(threads) + "/steps:" + std::to_string(steps);
+    const std::string s = "threads:" + std::to_string(threads) + "/stores:" + std::to_string(steps);
     const std::string dpor = "BM_TinyExploreDpor/" + s;
     const std::string none = "BM_TinyExploreNone/" + s;
     rows.push_back(
