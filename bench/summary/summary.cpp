@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace interleave::bench {
 
@@ -108,15 +109,52 @@ json memory_table(const BenchmarkFile& file) {
   return j;
 }
 
+// median(values) is the median of values (the mean of the middle two for an even count), or
+// null when there are none.
+json median(std::vector<double> values) {
+  if (values.empty()) return nullptr;
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// compiled_out_table(rounds) is each round's paired times and ratio, and their medians.
+json compiled_out_table(const std::vector<CompiledOutRound>& rounds) {
+  json rows = json::array();
+  std::vector<double> offs;
+  std::vector<double> outs;
+  std::vector<double> ratios;
+  for (const CompiledOutRound& r : rounds) {
+    const json off = counter(r.tracing_off, kRaceOff, "ns_per_run");
+    const json out = counter(r.compiled_out, kRaceOff, "ns_per_run");
+    const json both = ratio(off, out);
+    rows.push_back({{"tracing_off_ns_per_run", off},
+                    {"compiled_out_ns_per_run", out},
+                    {"tracing_off_over_compiled_out", both}});
+    if (both.is_number()) {
+      offs.push_back(off.get<double>());
+      outs.push_back(out.get<double>());
+      ratios.push_back(both.get<double>());
+    }
+  }
+  return {{"rounds", rows},
+          {"tracing_off_ns_per_run", median(offs)},
+          {"compiled_out_ns_per_run", median(outs)},
+          {"tracing_off_over_compiled_out", median(ratios)}};
+}
+
 }  // namespace
 
-json make_summary(const BenchmarkFile& main, const BenchmarkFile* notrace, const Machine& machine) {
+json make_summary(const BenchmarkFile& main, const std::vector<CompiledOutRound>& rounds,
+                  const Machine& machine) {
   json s;
   s["machine"] = {{"cpu_model", machine.cpu_model},
                   {"logical_cpus", machine.logical_cpus},
                   {"physical_cores", machine.physical_cores},
                   {"benchmark_context", main.context}};
-  if (notrace != nullptr) s["machine"]["notrace_benchmark_context"] = notrace->context;
+  if (!rounds.empty()) {
+    s["machine"]["compiled_out_benchmark_context"] = rounds.front().compiled_out.context;
+  }
   int repetitions = 0;
   for (const auto& [name, m] : main.by_name) repetitions = std::max(repetitions, m.repetitions);
   s["statistic"] =
@@ -130,8 +168,7 @@ json make_summary(const BenchmarkFile& main, const BenchmarkFile* notrace, const
   const json switching = counter(main, kSwitchingStep, "ns_per_step");
   const json off = counter(main, kRaceOff, "ns_per_run");
   const json on = counter(main, kRaceOn, "ns_per_run");
-  const json compiled_out =
-      notrace == nullptr ? json(nullptr) : counter(*notrace, kRaceOff, "ns_per_run");
+  const json compiled_out = compiled_out_table(rounds);
   s["ratios"] = {{"bare_round_trip_ns", bare},
                  {"kept_step_ns", kept},
                  {"switching_step_ns", switching},
@@ -139,9 +176,12 @@ json make_summary(const BenchmarkFile& main, const BenchmarkFile* notrace, const
                  {"kept_step_over_bare_round_trip", ratio(kept, bare)},
                  {"race_run_ns_tracing_off", off},
                  {"race_run_ns_tracing_on", on},
-                 {"race_run_ns_tracing_compiled_out", compiled_out},
+                 {"race_run_ns_tracing_compiled_out", compiled_out["compiled_out_ns_per_run"]},
                  {"tracing_on_over_off", ratio(on, off)},
-                 {"tracing_off_over_compiled_out", ratio(off, compiled_out)}};
+                 {"tracing_on_over_off_alternating",
+                  counter(main, "BM_RaceTracingOnOverOffAlternating", "on_over_off")},
+                 {"tracing_off_over_compiled_out", compiled_out["tracing_off_over_compiled_out"]}};
+  s["tracing_compiled_out"] = compiled_out;
   s["tiny_scenarios"] = tiny_table(main);
   s["searches"] = searches_table(main);
   s["memory"] = memory_table(main);
@@ -154,11 +194,11 @@ json make_summary(const BenchmarkFile& main, const BenchmarkFile* notrace, const
        family(main, "BM_ScaleDepth", "depth", {"max_depth", "runs_per_s", "runs_per_search"})}};
   for (json& row : s["scaling"]["depth"]) row["us_per_run"] = ratio(1e6, row["runs_per_s"]);
   s["benchmarks"] = medians_json(main);
-  if (notrace != nullptr) s["benchmarks_tracing_compiled_out"] = medians_json(*notrace);
   json errors = json::array();
   for (const std::string& e : main.errors) errors.push_back(e);
-  if (notrace != nullptr) {
-    for (const std::string& e : notrace->errors) errors.push_back("(tracing compiled out) " + e);
+  for (const CompiledOutRound& r : rounds) {
+    for (const std::string& e : r.tracing_off.errors) errors.push_back("(paired round) " + e);
+    for (const std::string& e : r.compiled_out.errors) errors.push_back("(compiled out) " + e);
   }
   s["errors"] = errors;
   return s;
