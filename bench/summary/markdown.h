@@ -1,0 +1,12 @@
+#pragma once
+// The readable form of a summary: Markdown tables of the ratios, the medians and the scaling.
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+namespace interleave::bench {
+
+// print_markdown(summary, out) writes the tables of a make_summary() document to out.
+void print_markdown(const nlohmann::ordered_json& summary, std::ostream& out);
+
+}  // namespace interleave::bench
