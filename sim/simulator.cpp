@@ -96,7 +96,9 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   point_runnable_.clear();
   results_.clear();
   stats_ = Stats{};
-  outcome_ = Outcome{};
+  outcome_.status = Status::ok;
+  outcome_.message.clear();  // keeps its storage
+  outcome_.step = 0;
   clock_ = Nanos{0};
   ready_counter_ = 0;
   window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
@@ -163,7 +165,7 @@ void Simulator::start_fiber(Fiber& child) {
   }
 }
 
-RunResult Simulator::execute() {
+const RunResult& Simulator::execute() {
   Fiber& main = *fibers_[0];
   current_ = nullptr;
   start_fiber(main);
@@ -181,7 +183,11 @@ RunResult Simulator::execute() {
   stats_.clock = clock_;
   if (tracing()) observer_->on_run_end(outcome_, results_, stats_);
   policy_->end_run(outcome_);
-  return RunResult{outcome_, std::move(results_), stats_};
+  // Assignment, not construction: the strings and vectors of the last result keep their storage.
+  result_.outcome = outcome_;
+  result_.results = results_;
+  result_.stats = stats_;
+  return result_;
 }
 
 boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&& from) {

@@ -49,8 +49,10 @@ class Simulator {
   // run(policy, body, observer) executes body as fiber 0 ("main") from a fresh state under
   // policy and returns when the run ends; abandoned fibers are unwound before it returns.
   // The caller calls policy.begin_run() before; run() calls policy.end_run() at the end.
+  // The result lives in the simulator until the next run (copy it to keep it): reusing its
+  // storage is what lets a run after warm-up allocate nothing.
   template <class F>
-  RunResult run(Policy& policy, F&& body, Observer* observer = nullptr) {
+  const RunResult& run(Policy& policy, F&& body, Observer* observer = nullptr) {
     Fiber& main = prepare_run(policy, observer);
     main.body.assign(std::forward<F>(body));
     return execute();
@@ -206,7 +208,7 @@ class Simulator {
   };
 
   Fiber& prepare_run(Policy& policy, Observer* observer);
-  RunResult execute();
+  const RunResult& execute();
   Fiber& new_fiber(std::string_view name, FiberId parent);
   void start_fiber(Fiber& child);
   boost::context::fiber fiber_main(Fiber& self, boost::context::fiber&& from);
@@ -281,6 +283,7 @@ class Simulator {
   std::vector<FiberId> woken_;           // fibers made runnable by the step in progress
   std::vector<FiberId> point_runnable_;  // runnable set at the last point (only when tracing)
   Results results_;
+  RunResult result_;  // what the last run() returned; its storage is reused by the next
   Stats stats_;
   Outcome outcome_;
   Policy* policy_ = nullptr;

@@ -46,6 +46,7 @@ struct Shared {
   const std::function<void(Simulator&)>* body = nullptr;
   RunConfig config;
   const ExploreOptions* options = nullptr;
+  Simulator* home = nullptr;  // the calling thread's simulator: the frontier and in-thread work
   Clock::time_point start;
   std::atomic<std::uint64_t> runs{0};
   std::atomic<std::uint64_t> failures{0};
@@ -84,7 +85,7 @@ PartResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task
   const auto& body = *shared.body;
   std::uint64_t runs_here = 0;
   while (!budget_spent(shared, runs_here) && explorer.begin_run()) {
-    RunResult run = sim.run(explorer, [&] { body(sim); });
+    const RunResult& run = sim.run(explorer, [&] { body(sim); });
     if (!explorer.error().empty()) throw std::runtime_error(explorer.error());
     ++runs_here;
     const std::uint64_t depth = sim.schedule().size();
@@ -112,7 +113,7 @@ std::vector<SearchTask> frontier(const SearchRules& rules, Shared& shared, std::
   std::vector<SearchTask> tasks;
   DfsExplorer explorer(rules, SearchTask{});
   explorer.split_at(kSplitLevel, &tasks);
-  Simulator sim(shared.config);
+  Simulator& sim = *shared.home;
   const auto& body = *shared.body;
   while (explorer.begin_run()) {
     sim.run(explorer, [&] { body(sim); });
@@ -121,6 +122,9 @@ std::vector<SearchTask> frontier(const SearchRules& rules, Shared& shared, std::
   pruned = explorer.bound_pruned();
   return tasks;
 }
+
+// merge_level(level_result, results): the subtrees' results added to level_result, in DFS order.
+PartResult merge_level(PartResult level_result, const std::vector<PartResult>& results);
 
 // search_level(rules, shared, level): every schedule within rules, shared out to the workers.
 PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t level) {
@@ -134,6 +138,13 @@ PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t 
   std::exception_ptr error;
   const unsigned workers =
       static_cast<unsigned>(std::min<std::size_t>(shared.options->jobs, tasks.size()));
+  if (workers <= 1 && !shared.options->progress) {
+    // One worker and nobody to report progress to: the calling thread does the work itself.
+    for (std::size_t t = 0; t < tasks.size() && !shared.stop; ++t) {
+      results[t] = search_task(*shared.home, rules, std::move(tasks[t]), shared);
+    }
+    return merge_level(std::move(level_result), results);
+  }
   auto work = [&] {
     try {
       Simulator sim(shared.config);
@@ -172,8 +183,11 @@ PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t 
   }
   for (std::thread& t : threads) t.join();
   if (error) std::rethrow_exception(error);
+  return merge_level(std::move(level_result), results);
+}
 
-  for (PartResult& r : results) {
+PartResult merge_level(PartResult level_result, const std::vector<PartResult>& results) {
+  for (const PartResult& r : results) {
     level_result.runs += r.runs;
     level_result.sleep_blocked += r.sleep_blocked;
     level_result.bound_pruned += r.bound_pruned;
@@ -196,6 +210,8 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
   shared.config = config;
   shared.config.max_steps = options.max_steps;
   shared.options = &options;
+  Simulator home(shared.config);
+  shared.home = &home;
   shared.start = Clock::now();
 
   ExploreResult result;

@@ -3,7 +3,7 @@
 namespace interleave {
 
 std::optional<std::size_t> OutcomeTable::find(Status status, const Results& results) const {
-  const auto it = where_.find(std::make_pair(status, results));
+  const auto it = where_.find(KeyView{status, &results});
   if (it == where_.end()) return std::nullopt;
   return it->second;
 }

@@ -13,6 +13,25 @@
 namespace interleave {
 
 class OutcomeTable {
+  // Orders outcomes by status, then results; also compares a stored key with a view of a run's
+  // status and results, so that looking a run up copies nothing.
+  struct KeyView {
+    Status status;
+    const Results* results;
+  };
+  struct KeyLess {
+    using is_transparent = void;
+    static KeyView view(const KeyView& k) { return k; }
+    static KeyView view(const std::pair<Status, Results>& k) { return {k.first, &k.second}; }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      const KeyView x = view(a);
+      const KeyView y = view(b);
+      if (x.status != y.status) return x.status < y.status;
+      return *x.results < *y.results;
+    }
+  };
+
  public:
   // add(outcome, results, schedule, preemptions) counts one complete run; the first run of an
   // outcome becomes its witness. Returns the outcome's index.
@@ -32,7 +51,8 @@ class OutcomeTable {
 
  private:
   std::vector<OutcomeClass> classes_;  // invariant: distinct (status, results) pairs
-  std::map<std::pair<Status, Results>, std::size_t> where_;  // invariant: indexes classes_
+  std::map<std::pair<Status, Results>, std::size_t, KeyLess> where_;  // invariant: indexes
+                                                                      // classes_
 };
 
 }  // namespace interleave
