@@ -7,6 +7,7 @@
 
 #include "sim/ids.h"
 #include "sim/op.h"
+#include "sim/stack_pool.h"
 #include "sim/task.h"
 
 namespace interleave {
@@ -32,8 +33,13 @@ struct Fiber {
   FiberState state = FiberState::runnable;
   bool starting = false;  // true until its first scheduling point (eager start, see simulator)
   std::uint64_t ready_seq = 0;  // when it last became ready; fifo order among runnable fibers
-  boost::context::fiber cont;   // invariant: non-empty iff started, suspended and not exited
-  Task body;                    // the fiber's code; destroyed when it exits or is unwound
+  // The fiber's context lives as long as the simulator: when its body ends it parks, and the next
+  // fiber spawned with this id runs on it (no stack or context is made per run).
+  boost::context::fiber cont;  // invariant: non-empty iff the context is suspended: parked, or
+                               // started and not yet exited
+  bool parked = false;         // invariant: parked ⇒ cont is non-empty and body is empty
+  StackOwner* stack_owner = nullptr;  // the label of its stack, for overflow reports
+  Task body;                          // the fiber's code; destroyed when it exits or is unwound
 
   // Blocking: what a blocked fiber waits on, for wakeups and deadlock reports.
   OpKind blocked_in = OpKind::wait;  // wait, join or sleep; meaningful when blocked

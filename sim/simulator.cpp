@@ -40,7 +40,25 @@ Simulator::Simulator(RunConfig config) : config_(config), pool_(config.stack_siz
   install_overflow_handler();
 }
 
-Simulator::~Simulator() = default;
+Simulator::~Simulator() {
+  // Every context is parked between runs (a context left in a body is unwound first). Resumed with
+  // closing_ set, each leaves its loop and ends, which gives its stack back to the pool.
+  teardown_ = true;
+  for (auto& f : fibers_) {
+    if (f->cont && !f->parked) {
+      current_ = f.get();
+      teardown_ops_ = 0;
+      transfer(nullptr, f->cont);
+    }
+  }
+  closing_ = true;
+  for (auto& f : fibers_) {
+    if (f->cont) {
+      current_ = f.get();
+      transfer(nullptr, f->cont);
+    }
+  }
+}
 
 void Simulator::set_config(const RunConfig& config) {
   if (running_) throw std::logic_error("set_config() called during a run");
@@ -149,9 +167,17 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
 }
 
 void Simulator::start_fiber(Fiber& child) {
-  child.cont = boost::context::fiber(
-      std::allocator_arg, PooledStack(pool_, fiber_name(child.id), index(child.id)),
-      [this, &child](boost::context::fiber&& from) { return fiber_main(child, std::move(from)); });
+  if (child.cont) {
+    label_stack(*child.stack_owner, fiber_name(child.id), index(child.id));  // parked: reuse it
+  } else {
+    child.cont = boost::context::fiber(
+        std::allocator_arg,
+        PooledStack(pool_, fiber_name(child.id), index(child.id), &child.stack_owner),
+        [this, &child](boost::context::fiber&& from) {
+          return fiber_loop(child, std::move(from));
+        });
+  }
+  child.parked = false;
   Fiber* parent = current_;
   child.starting = true;
   starter_ = parent;
@@ -168,14 +194,22 @@ void Simulator::start_fiber(Fiber& child) {
 const RunResult& Simulator::execute() {
   Fiber& main = *fibers_[0];
   current_ = nullptr;
-  start_fiber(main);
-  current_ = &main;
-  if (!ended_) {
-    Fiber* next = decide_next(Reason::start);
-    if (next != nullptr) {
-      current_ = next;
-      transfer(nullptr, next->cont);
+  try {
+    start_fiber(main);
+    current_ = &main;
+    if (!ended_) {
+      Fiber* next = decide_next(Reason::start);
+      if (next != nullptr) {
+        current_ = next;
+        transfer(nullptr, next->cont);
+      }
     }
+  } catch (...) {
+    // The policy threw at the first point (or no stack could be mapped): leave no fiber in a body.
+    ended_ = true;
+    unwind_all();
+    running_ = false;
+    throw;
   }
   unwind_all();
   running_ = false;
@@ -190,8 +224,19 @@ const RunResult& Simulator::execute() {
   return result_;
 }
 
-boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&& from) {
+boost::context::fiber Simulator::fiber_loop(Fiber& self, boost::context::fiber&& from) {
   store_continuation(std::move(from));
+  while (!closing_) {
+    Fiber* next = run_body(self);
+    // Park: hand the CPU on and wait here until a fiber is spawned with this id again.
+    self.parked = true;
+    switch_away(&self, next);
+  }
+  switching_from_ = &self;
+  return std::move(host_);
+}
+
+Fiber* Simulator::run_body(Fiber& self) {
   std::string error;
   bool threw = false;
   try {
@@ -216,8 +261,7 @@ boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&&
     // The run ended while this fiber was suspended; it has now been unwound (or finished).
     self.body.reset();
     self.state = FiberState::exited;
-    switching_from_ = &self;
-    return std::move(host_);
+    return nullptr;
   }
   self.body.reset();
   begin_step(Op{OpKind::exit, kNoObject, kNoObject, self.id});
@@ -230,11 +274,7 @@ boost::context::fiber Simulator::fiber_main(Fiber& self, boost::context::fiber&&
     make_runnable(j, OpKind::join, kNoObject);
   }
   end_step();
-  Fiber* next = decide_next(Reason::exit);
-  switching_from_ = &self;
-  if (next == nullptr) return std::move(host_);
-  current_ = next;
-  return std::move(next->cont);
+  return decide_next(Reason::exit);
 }
 
 void Simulator::store_continuation(boost::context::fiber&& c) {
@@ -570,7 +610,7 @@ void Simulator::unwind_all() {
   teardown_ = true;
   for (std::uint32_t i = fiber_count_; i-- > 0;) {
     Fiber& f = *fibers_[i];
-    if (f.cont) {
+    if (f.cont && !f.parked) {
       // Resume it where it stopped; it throws FiberUnwind at its next operation that cannot
       // complete, its destructors run, and it returns here.
       current_ = &f;

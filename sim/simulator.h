@@ -211,7 +211,12 @@ class Simulator {
   const RunResult& execute();
   Fiber& new_fiber(std::string_view name, FiberId parent);
   void start_fiber(Fiber& child);
-  boost::context::fiber fiber_main(Fiber& self, boost::context::fiber&& from);
+  // fiber_loop(self, from) is the code of every fiber context: run a body, park, repeat until
+  // the simulator closes.
+  boost::context::fiber fiber_loop(Fiber& self, boost::context::fiber&& from);
+  // run_body(self) runs self's body and its exit step; returns the fiber that runs next (null:
+  // the host).
+  Fiber* run_body(Fiber& self);
   // quiet_point() tells whether the scheduling point before the current fiber's next step needs
   // nothing but the policy's pick: no timer is due, the fiber did not spin, the step limit is not
   // reached and no trace is recorded. The current fiber is runnable (it is about to step).
@@ -306,6 +311,7 @@ class Simulator {
   bool running_ = false;    // inside execute()
   bool ended_ = false;      // the outcome is decided
   bool teardown_ = false;   // abandoned fibers are being unwound
+  bool closing_ = false;    // the simulator is being destroyed: parked fibers end
 };
 
 }  // namespace interleave

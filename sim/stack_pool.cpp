@@ -76,12 +76,17 @@ StackOwner& StackPool::owner(const boost::context::stack_context& sc) {
 boost::context::stack_context PooledStack::allocate() {
   boost::context::stack_context sc = pool_->allocate();
   StackOwner& o = pool_->owner(sc);
-  const std::size_t n = std::min(name_.size(), sizeof o.name - 1);
-  std::memcpy(o.name, name_.data(), n);
-  o.name[n] = '\0';
-  o.id = id_;
+  label_stack(o, name_, id_);
+  *owner_ = &o;
   name_ = {};
   return sc;
+}
+
+void label_stack(StackOwner& owner, std::string_view name, std::uint32_t id) {
+  const std::size_t n = std::min(name.size(), sizeof owner.name - 1);
+  std::memcpy(owner.name, name.data(), n);
+  owner.name[n] = '\0';
+  owner.id = id;
 }
 
 #if !defined(__SANITIZE_ADDRESS__)

@@ -52,8 +52,10 @@ class StackPool {
 // fiber it is for, so an overflow can be reported by name.
 class PooledStack {
  public:
-  PooledStack(StackPool& pool, std::string_view name, std::uint32_t id)
-      : pool_(&pool), name_(name), id_(id) {}
+  // PooledStack(pool, name, id, owner) labels the stack it allocates with name and id, and
+  // stores the label's record in *owner so that the stack can be labelled again when reused.
+  PooledStack(StackPool& pool, std::string_view name, std::uint32_t id, StackOwner** owner)
+      : pool_(&pool), name_(name), id_(id), owner_(owner) {}
   // allocate() takes a stack from the pool and records its owner.
   boost::context::stack_context allocate();
   // deallocate() gives it back.
@@ -63,7 +65,11 @@ class PooledStack {
   StackPool* pool_;
   std::string_view name_;  // valid only until allocate() returns
   std::uint32_t id_;
+  StackOwner** owner_;
 };
+
+// label_stack(owner, name, id) records the fiber a stack now serves, for overflow reports.
+void label_stack(StackOwner& owner, std::string_view name, std::uint32_t id);
 
 // install_overflow_handler() sets up, once per thread, the SIGSEGV handler (on an alternate
 // signal stack) that turns a fault on a guard page into a report naming the fiber.
