@@ -1,7 +1,6 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <exception>
 #include <stdexcept>
 
@@ -141,9 +140,18 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.id = FiberId{fiber_count_++};
   f.parent = parent;
   if (name.empty()) {
+    // "t<id>", written by hand: snprintf would cost more than the rest of a spawn.
     char buf[16];
-    int n = std::snprintf(buf, sizeof buf, "t%u", index(f.id));
-    f.name_offset = store_name(std::string_view(buf, static_cast<std::size_t>(n)));
+    char* end = buf + sizeof buf;
+    char* p = end;
+    std::uint32_t id = index(f.id);
+    do {
+      *--p = static_cast<char>('0' + id % 10);
+      id /= 10;
+    } while (id != 0);
+    *--p = 't';
+    const auto n = static_cast<std::size_t>(end - p);
+    f.name_offset = store_name(std::string_view(p, n));
     f.name_length = static_cast<std::uint32_t>(n);
   } else {
     f.name_offset = store_name(name);
