@@ -73,12 +73,32 @@ void run_steps(benchmark::State& state, Policy& policy) {
       static_cast<double>(switches) / static_cast<double>(steps == 0 ? 1 : steps);
 }
 
-// A step that keeps its fiber: fifo runs each worker to completion.
+// A step that keeps its fiber: fifo runs each worker to completion (fifo promises to keep the
+// stepping fiber, so the simulator decides those points without asking it).
 void BM_StepThatKeepsItsFiber(benchmark::State& state) {
   FifoPolicy fifo;
   run_steps(state, fifo);
 }
 BENCHMARK(BM_StepThatKeepsItsFiber)->Unit(benchmark::kMicrosecond);
+
+// Keeps the current fiber whenever it can run, like fifo, but without promising it
+// (Policy::keeps_stepping_fiber), so the simulator asks it at every point.
+class AskedToKeep final : public Policy {
+ public:
+  Decision pick(const SchedulingPoint& p) override {
+    if (p.current_runnable()) return Decision::pick(p.current());
+    return Decision::pick(p.runnable().front());
+  }
+  PolicyInfo info() const override { return {"asked-to-keep", {}}; }
+};
+
+// A step that keeps its fiber when the policy is asked at every point (a virtual call and a
+// SchedulingPoint per step, as under random or explore).
+void BM_StepThatKeepsItsFiberPolicyAsked(benchmark::State& state) {
+  AskedToKeep policy;
+  run_steps(state, policy);
+}
+BENCHMARK(BM_StepThatKeepsItsFiberPolicyAsked)->Unit(benchmark::kMicrosecond);
 
 // A step that switches: every decision picks another fiber.
 void BM_StepThatSwitches(benchmark::State& state) {

@@ -123,6 +123,10 @@ class Policy {
   virtual void end_run(const Outcome& /*outcome*/) {}
   // info() names the policy and its settings.
   virtual PolicyInfo info() const = 0;
+  // keeps_stepping_fiber() promises that pick() keeps the current fiber whenever its last step
+  // was an access or a spawn (not a yield, spin, block or exit) and no timer is due; the
+  // simulator then decides such points without calling pick(). Read at the start of each run.
+  virtual bool keeps_stepping_fiber() const { return false; }
 };
 
 }  // namespace interleave

@@ -101,6 +101,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
     throw std::logic_error("this build of interleave has no tracing (INTERLEAVE_TRACING=OFF)");
   }
   policy_ = &policy;
+  policy_keeps_ = policy.keeps_stepping_fiber();
   observer_ = observer;
   fiber_count_ = 0;
   runnable_.clear();
@@ -362,7 +363,10 @@ void Simulator::begin_special_step(Op op) {
   unwind_if_abandoned(op.kind);
 }
 
-void Simulator::switch_for_step(Fiber* self, Fiber* next, OpKind kind) {
+void Simulator::step_point(Fiber* self, OpKind kind) {
+  Fiber* next = quiet_point() ? pick_quietly() : decide_next(last_reason_);
+  if (next == self) [[likely]]
+    return;
   switch_away(self, next);
   unwind_if_abandoned(kind);
 }

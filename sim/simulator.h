@@ -114,9 +114,11 @@ class Simulator {
       return;
     }
     pending_[index(self->id)] = op;
-    Fiber* next = quiet_point() ? pick_quietly() : decide_next(last_reason_);
-    if (next != self) [[unlikely]]
-      switch_for_step(self, next, op.kind);
+    if (policy_keeps_ && quiet_point()) [[likely]] {
+      keep_quietly();
+      return;
+    }
+    step_point(self, op.kind);
   }
   // end_step(read, written) completes the step begun by begin_step.
   void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {}) {
@@ -224,6 +226,16 @@ class Simulator {
     return clock_ < next_deadline_ && !spun_ && last_reason_ != Reason::yield &&
            stats_.steps < config_.max_steps && !tracing();
   }
+  // keep_quietly() is decide_next() at a quiet point under a policy that keeps the stepping
+  // fiber there (Policy::keeps_stepping_fiber): the decision is recorded, the policy not asked.
+  void keep_quietly() {
+    read_only_ = false;
+    plain_touched_ = 0;
+    schedule_.push_back(current_->id);
+  }
+  // step_point(self, kind) is the scheduling point before self's step of this kind when the
+  // policy must be asked: it returns when self has been picked.
+  void step_point(Fiber* self, OpKind kind);
   // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline.
   Fiber* pick_quietly() {
     Fiber* cur = current_;
@@ -244,7 +256,6 @@ class Simulator {
   // commit(d, cur, cur_runnable, reason) checks and records the policy's decision d.
   Fiber* commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason);
   void begin_special_step(Op op);
-  void switch_for_step(Fiber* self, Fiber* next, OpKind kind);
   void observe_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written);
   void open_livelock_window();
   void push_timer(Timer t);
@@ -307,11 +318,12 @@ class Simulator {
   std::uint32_t plain_states_ = 0;   // plain states named in this run
   std::uint32_t plain_touched_ = 0;  // plain-state touches since the last scheduling point
   ObjectId plain_touched_list_[kMaxPlainTouches] = {};  // the first of them
-  bool read_only_ = false;  // the step in progress (or the last one) wrote nothing
-  bool running_ = false;    // inside execute()
-  bool ended_ = false;      // the outcome is decided
-  bool teardown_ = false;   // abandoned fibers are being unwound
-  bool closing_ = false;    // the simulator is being destroyed: parked fibers end
+  bool read_only_ = false;     // the step in progress (or the last one) wrote nothing
+  bool running_ = false;       // inside execute()
+  bool ended_ = false;         // the outcome is decided
+  bool teardown_ = false;      // abandoned fibers are being unwound
+  bool closing_ = false;       // the simulator is being destroyed: parked fibers end
+  bool policy_keeps_ = false;  // this run's policy keeps the stepping fiber at quiet points
 };
 
 }  // namespace interleave

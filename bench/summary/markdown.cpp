@@ -85,7 +85,9 @@ void ratios(const json& s, std::ostream& out) {
   out << "## Hot path and tracing\n\n";
   table(out, {"figure", "value"});
   row(out, {"bare Boost.Context switch round trip", duration(r["bare_round_trip_ns"])});
-  row(out, {"step that keeps its fiber", duration(r["kept_step_ns"])});
+  row(out, {"step that keeps its fiber (fifo)", duration(r["kept_step_ns"])});
+  row(out, {"step that keeps its fiber, policy asked at every point",
+            duration(r["kept_step_policy_asked_ns"])});
   row(out, {"step that switches", duration(r["switching_step_ns"])});
   row(out, {"switching step / bare round trip", times(r["switching_step_over_bare_round_trip"])});
   row(out, {"kept step / bare round trip", times(r["kept_step_over_bare_round_trip"])});

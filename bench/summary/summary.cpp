@@ -15,6 +15,7 @@ using json = nlohmann::ordered_json;
 // The benchmark names the summary reads (run names without /iterations:N and /real_time).
 constexpr const char* kBareRoundTrip = "BM_BareFiberSwitchRoundTrip";
 constexpr const char* kKeptStep = "BM_StepThatKeepsItsFiber";
+constexpr const char* kKeptStepAsked = "BM_StepThatKeepsItsFiberPolicyAsked";
 constexpr const char* kSwitchingStep = "BM_StepThatSwitches";
 constexpr const char* kRaceOff = "BM_RaceRandomTracingOff";
 constexpr const char* kRaceOn = "BM_RaceRandomTracingOn";
@@ -165,12 +166,14 @@ json make_summary(const BenchmarkFile& main, const std::vector<CompiledOutRound>
 
   const json bare = time_ns(&main, kBareRoundTrip);
   const json kept = counter(main, kKeptStep, "ns_per_step");
+  const json kept_asked = counter(main, kKeptStepAsked, "ns_per_step");
   const json switching = counter(main, kSwitchingStep, "ns_per_step");
   const json off = counter(main, kRaceOff, "ns_per_run");
   const json on = counter(main, kRaceOn, "ns_per_run");
   const json compiled_out = compiled_out_table(rounds);
   s["ratios"] = {{"bare_round_trip_ns", bare},
                  {"kept_step_ns", kept},
+                 {"kept_step_policy_asked_ns", kept_asked},
                  {"switching_step_ns", switching},
                  {"switching_step_over_bare_round_trip", ratio(switching, bare)},
                  {"kept_step_over_bare_round_trip", ratio(kept, bare)},

@@ -13,6 +13,8 @@ class FifoPolicy final : public Policy {
   Decision pick(const SchedulingPoint& point) override;
   // info() is {"fifo", {}}.
   PolicyInfo info() const override { return PolicyInfo{"fifo", {}}; }
+  // keeps_stepping_fiber() is true: fifo never preempts.
+  bool keeps_stepping_fiber() const override { return true; }
 };
 
 // earliest_ready(point, skip) is the runnable fiber other than skip that became ready first,
