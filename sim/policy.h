@@ -34,11 +34,13 @@ std::string_view to_string(Reason reason);
 class SchedulingPoint {
  public:
   SchedulingPoint(const Simulator& sim, const Op* pending, std::span<const FiberId> runnable,
-                  FiberId current, bool current_runnable, Reason reason, bool last_step_spun,
-                  bool last_step_read_only, std::uint64_t step, Nanos clock)
+                  std::uint64_t runnable_mask, FiberId current, bool current_runnable,
+                  Reason reason, bool last_step_spun, bool last_step_read_only, std::uint64_t step,
+                  Nanos clock)
       : sim_(&sim),
         pending_(pending),
         runnable_(runnable),
+        runnable_mask_(runnable_mask),
         current_(current),
         current_runnable_(current_runnable),
         reason_(reason),
@@ -49,6 +51,9 @@ class SchedulingPoint {
 
   // runnable() lists the fibers that may perform the next step: ascending ids, never empty.
   std::span<const FiberId> runnable() const { return runnable_; }
+  // runnable_mask() is runnable() as a bit mask (bit f for fiber f); fibers from id 64 up are
+  // not in it.
+  std::uint64_t runnable_mask() const { return runnable_mask_; }
   // current() is the fiber that performed the last step (fiber 0 at the start).
   FiberId current() const { return current_; }
   // current_runnable() tells whether picking another fiber would preempt the current one.
@@ -81,6 +86,7 @@ class SchedulingPoint {
   const Simulator* sim_;
   const Op* pending_;                  // the simulator's pending operations, by fiber
   std::span<const FiberId> runnable_;  // invariant: ascending, unique, non-empty
+  std::uint64_t runnable_mask_;        // invariant: the ids below 64 of runnable_
   FiberId current_;
   bool current_runnable_;
   Reason reason_;

@@ -105,6 +105,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   observer_ = observer;
   fiber_count_ = 0;
   runnable_.clear();
+  runnable_mask_ = 0;
   timers_.clear();
   next_deadline_ = Nanos::max();
   objects_.clear();
@@ -171,6 +172,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.steps_at_window = 0;
   f.yielded = false;
   runnable_.push_back(f.id);  // ids grow, so the set stays ascending
+  runnable_mask_ |= low_bit(f.id);
   if (tracing()) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
 }
@@ -424,8 +426,8 @@ Fiber* Simulator::decide_next(Reason reason) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
-  SchedulingPoint point(*this, pending_.data(), runnable_, cur->id, cur_runnable, reason, spun_,
-                        read_only_, stats_.steps, clock_);
+  SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, cur_runnable,
+                        reason, spun_, read_only_, stats_.steps, clock_);
   const Decision d = policy_->pick(point);
   spun_ = false;
   read_only_ = false;
@@ -463,12 +465,14 @@ void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
       Op{OpKind::resume, object, kNoObject, resume_from == OpKind::join ? f.joining : f.id};
   auto it = std::lower_bound(runnable_.begin(), runnable_.end(), f.id);
   runnable_.insert(it, f.id);
+  runnable_mask_ |= low_bit(f.id);
   woken_.push_back(f.id);
 }
 
 void Simulator::remove_runnable(Fiber& f) {
   auto it = std::lower_bound(runnable_.begin(), runnable_.end(), f.id);
   if (it != runnable_.end() && *it == f.id) runnable_.erase(it);
+  runnable_mask_ &= ~low_bit(f.id);
 }
 
 WaiterList& Simulator::list_of(const Fiber& f) {

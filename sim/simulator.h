@@ -239,16 +239,24 @@ class Simulator {
   // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline.
   Fiber* pick_quietly() {
     Fiber* cur = current_;
-    const SchedulingPoint point(*this, pending_.data(), runnable_, cur->id, true, last_reason_,
-                                false, read_only_, stats_.steps, clock_);
+    const SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, true,
+                                last_reason_, false, read_only_, stats_.steps, clock_);
     const Decision d = policy_->pick(point);
     read_only_ = false;
     plain_touched_ = 0;
-    if (d.fiber == cur->id && !d.give_up) [[likely]] {
-      schedule_.push_back(d.fiber);
-      return cur;
+    if (d.give_up || (runnable_mask_ & low_bit(d.fiber)) == 0) [[unlikely]] {
+      return commit(d, cur, true, last_reason_);  // gives up, or checks a fiber from id 64 up
     }
-    return commit(d, cur, true, last_reason_);
+    schedule_.push_back(d.fiber);
+    Fiber* next = fibers_[index(d.fiber)].get();
+    if (next != cur) {
+      // A preemption: cur can run and did not yield (the point is quiet).
+      ++stats_.context_switches;
+      ++stats_.preemptions;
+      clock_ += config_.switch_cost;
+      cur->ready_seq = ++ready_counter_;
+    }
+    return next;
   }
   // decide_next(reason) runs a scheduling point: timers, idle skipping, the step limit, the
   // policy's pick; returns the fiber to run, or null when the run ended.
@@ -291,7 +299,12 @@ class Simulator {
   std::vector<Op> pending_;        // by fiber; invariant: same size as fibers_, and for a runnable
                                    // fiber the op it performs if picked
   std::vector<FiberId> runnable_;  // invariant: ascending, unique, exactly the runnable
-  std::vector<Timer> timers_;      // min-heap on (deadline, fiber)
+  std::uint64_t runnable_mask_ = 0;  // invariant: bit f set iff fiber f < 64 is in runnable_
+  // low_bit(f) is the bit of fiber f in runnable_mask_ (none for ids from 64 up).
+  static std::uint64_t low_bit(FiberId f) {
+    return index(f) < 64 ? std::uint64_t{1} << index(f) : 0;
+  }
+  std::vector<Timer> timers_;            // min-heap on (deadline, fiber)
   Nanos next_deadline_ = Nanos::max();   // invariant: timers_.front().deadline, or max if none
   std::vector<ObjectRecord> objects_;    // this run's objects, by ObjectId
   std::string names_;                    // fiber and object names of this run

@@ -48,11 +48,13 @@ bool DfsExplorer::begin_run() {
   resume_noted_ = 0;
   waiting_ = 0;
   prev_runnable_ = 0;
-  last_step_.fill(-1);
-  spawned_at_.fill(-1);
-  exited_at_.fill(-1);
-  woken_at_.fill(-1);
-  steps_of_.fill(0);
+  if (rules_.reduction == Reduction::dpor) {
+    last_step_.fill(-1);
+    spawned_at_.fill(-1);
+    exited_at_.fill(-1);
+    woken_at_.fill(-1);
+    steps_of_.fill(0);
+  }
   return true;
 }
 
@@ -62,15 +64,13 @@ Decision DfsExplorer::fail_run(std::string message) {
 }
 
 Decision DfsExplorer::pick(const SchedulingPoint& point) {
-  FiberSet runnable = 0;
-  for (FiberId f : point.runnable()) {
-    if (index(f) >= kMaxSearchFibers) {
-      return fail_run("the scenario spawned more than " + std::to_string(kMaxSearchFibers) +
-                      " fibers; exhaustive search handles at most that many per run");
-    }
-    runnable |= bit(f);
-    if (index(f) >= fibers_) fibers_ = index(f) + 1;
+  const std::uint32_t top = index(point.runnable().back());  // runnable() is ascending
+  if (top >= kMaxSearchFibers) {
+    return fail_run("the scenario spawned more than " + std::to_string(kMaxSearchFibers) +
+                    " fibers; exhaustive search handles at most that many per run");
   }
+  if (top >= fibers_) fibers_ = top + 1;
+  const FiberSet runnable = point.runnable_mask();
   const bool dpor = rules_.reduction == Reduction::dpor;
   if (dpor) note_wakes(point, runnable);
   const bool spin = spinning(point);
@@ -125,7 +125,8 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     return &n;
   }
 
-  SearchNode n;
+  // Built in place (a node is about 120 bytes); an early return takes it off again.
+  SearchNode& n = path_.emplace_back();
   n.preemptions = preemptions_next_;
   n.sleep = rules_.reduction == Reduction::none ? 0 : sleep_next_;
   const FiberSet cur = bit(point.current());
@@ -148,6 +149,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
       fail_run("the scenario is not deterministic: a task's prefix picks fiber " +
                std::to_string(index(n.chosen)) + " at step " + std::to_string(d) +
                ", which is not runnable there");
+      path_.pop_back();
       return nullptr;
     }
     n.frozen = true;
@@ -159,12 +161,14 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     if (options == 0) {
       kind_ = SearchRunKind::sleep_blocked;
       blocked_sleep_ = n.sleep;
+      path_.pop_back();
       return nullptr;
     }
     if (split_level_ > 0 && two_or_more(options) && branches_ >= split_level_) {
       // Frontier mode: this point is the root of a subtree handed out as a task.
       kind_ = SearchRunKind::split;
       emit_task(d, n.sleep);
+      path_.pop_back();
       return nullptr;
     }
     n.chosen = (options & cur) != 0 ? point.current() : lowest(options);
@@ -173,8 +177,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     if (two_or_more(options)) ++branches_;
   }
   n.op = point.pending(n.chosen);
-  path_.push_back(n);
-  return &path_.back();
+  return &n;
 }
 
 void DfsExplorer::note_wakes(const SchedulingPoint& point, FiberSet runnable) {
