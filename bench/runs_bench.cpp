@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "bench/programs.h"
+#include "bench/repeated_search.h"
 #include "bench/seeded_runs.h"
 #include "sim/explore/explore.h"
 #include "sim/policies/random.h"
@@ -44,15 +45,7 @@ void explore_runs(benchmark::State& state, Reduction reduction) {
   options.reduction = reduction;
   options.jobs = 1;
   options.max_runs = 1'000'000;  // a safety cap; every tiny search is complete well below it
-  std::uint64_t runs = 0;
-  ExploreResult last;
-  for (auto _ : state) {
-    last = explore_scenario(body, RunConfig{}, options);
-    runs += last.runs;
-  }
-  state.counters["runs_per_s"] =
-      benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
-  state.counters["runs_per_search"] = static_cast<double>(last.runs);
+  const ExploreResult last = bench::repeat_search(state, body, options);
   state.counters["sleep_blocked_per_search"] = static_cast<double>(last.sleep_blocked);
   state.counters["complete"] = last.complete ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "bench/programs.h"
+#include "bench/repeated_search.h"
 #include "bench/seeded_runs.h"
 #include "sim/explore/explore.h"
 #include "sim/policies/random.h"
@@ -60,15 +61,7 @@ void BM_ScaleDepth(benchmark::State& state) {
   options.reduction = Reduction::none;
   options.jobs = 1;
   options.max_runs = kDepthRuns;
-  std::uint64_t runs = 0;
-  ExploreResult last;
-  for (auto _ : state) {
-    last = explore_scenario(body, RunConfig{}, options);
-    runs += last.runs;
-  }
-  state.counters["runs_per_s"] =
-      benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
-  state.counters["runs_per_search"] = static_cast<double>(last.runs);
+  const ExploreResult last = bench::repeat_search(state, body, options);
   state.counters["max_depth"] = static_cast<double>(last.max_depth);
 }
 BENCHMARK(BM_ScaleDepth)
