@@ -42,14 +42,7 @@ Simulator::Simulator(RunConfig config) : config_(config), pool_(config.stack_siz
 Simulator::~Simulator() {
   // Every context is parked between runs (a context left in a body is unwound first). Resumed with
   // closing_ set, each leaves its loop and ends, which gives its stack back to the pool.
-  teardown_ = true;
-  for (auto& f : fibers_) {
-    if (f->cont && !f->parked) {
-      current_ = f.get();
-      teardown_ops_ = 0;
-      transfer(nullptr, f->cont);
-    }
-  }
+  unwind_all();
   closing_ = true;
   for (auto& f : fibers_) {
     if (f->cont) {
@@ -445,17 +438,7 @@ Fiber* Simulator::commit(const Decision& d, Fiber* cur, bool cur_runnable, Reaso
            "the policy picked fiber " + std::to_string(index(d.fiber)) + ", which is not runnable");
     return nullptr;
   }
-  Fiber* next = fibers_[index(d.fiber)].get();
-  schedule_.push_back(d.fiber);
-  if (next != cur) {
-    ++stats_.context_switches;
-    clock_ += config_.switch_cost;
-    if (cur_runnable) {
-      if (reason != Reason::yield) ++stats_.preemptions;
-      cur->ready_seq = ++ready_counter_;
-    }
-  }
-  return next;
+  return record_pick(d.fiber, cur, cur_runnable, reason);
 }
 
 void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {

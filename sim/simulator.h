@@ -247,14 +247,20 @@ class Simulator {
     if (d.give_up || (runnable_mask_ & low_bit(d.fiber)) == 0) [[unlikely]] {
       return commit(d, cur, true, last_reason_);  // gives up, or checks a fiber from id 64 up
     }
-    schedule_.push_back(d.fiber);
-    Fiber* next = fibers_[index(d.fiber)].get();
+    return record_pick(d.fiber, cur, true, last_reason_);
+  }
+  // record_pick(f, cur, cur_runnable, reason) records the decision of runnable fiber f at a
+  // point after cur's step of this reason: the schedule, and a switch's cost and counts.
+  Fiber* record_pick(FiberId f, Fiber* cur, bool cur_runnable, Reason reason) {
+    Fiber* next = fibers_[index(f)].get();
+    schedule_.push_back(f);
     if (next != cur) {
-      // A preemption: cur can run and did not yield (the point is quiet).
       ++stats_.context_switches;
-      ++stats_.preemptions;
       clock_ += config_.switch_cost;
-      cur->ready_seq = ++ready_counter_;
+      if (cur_runnable) {
+        if (reason != Reason::yield) ++stats_.preemptions;
+        cur->ready_seq = ++ready_counter_;
+      }
     }
     return next;
   }
