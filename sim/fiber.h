@@ -51,9 +51,10 @@ struct Fiber {
   WakeReason wake = WakeReason::none;  // how its last wait ended
   std::uint64_t timer_gen = 0;         // bumped to cancel its pending timer
   WaiterList joiners;                  // fibers blocked joining this one
-  std::uint64_t steps = 0;             // steps performed in this run
-  std::uint64_t steps_at_window = 0;   // steps when the livelock window opened
-  bool yielded = false;                // its last step was a yield or spun: it waits for others
+  // Its last step was a yield or spun: it waits for others. Invariant: exact for every runnable
+  // fiber but the running one, whose flag is brought up to date at its next point that asks the
+  // policy (a kept step leaves it alone).
+  bool yielded = false;
 };
 
 }  // namespace interleave

@@ -121,7 +121,9 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   plain_touched_ = 0;
   ended_ = false;
   teardown_ = false;
+  step_hooks_ = tracing();
   running_ = true;
+  open_quiet();
   if (tracing()) observer_->on_run_start();
   return new_fiber("main", FiberId{0});
 }
@@ -161,8 +163,6 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.wake = WakeReason::none;
   ++f.timer_gen;
   f.joiners = WaiterList{};
-  f.steps = 0;
-  f.steps_at_window = 0;
   f.yielded = false;
   runnable_.push_back(f.id);  // ids grow, so the set stays ascending
   runnable_mask_ |= low_bit(f.id);
@@ -190,8 +190,9 @@ void Simulator::start_fiber(Fiber& child) {
   // The child ran up to its first scheduling point and handed control back.
   current_ = parent;
   if (parent != nullptr) {
-    woken_.push_back(child.id);
+    if (tracing()) woken_.push_back(child.id);
     end_step();
+    last_reason_ = Reason::spawn;
   }
 }
 
@@ -382,14 +383,9 @@ void Simulator::observe_step(std::optional<std::int64_t> read,
   observer_->on_step(e);
 }
 
-void Simulator::open_livelock_window() {
-  for (std::uint32_t i = 0; i < fiber_count_; ++i) {
-    fibers_[i]->steps_at_window = fibers_[i]->steps;
-  }
-}
-
 Fiber* Simulator::decide_next(Reason reason) {
   if (ended_) return nullptr;
+  current_->yielded = spun_;  // see Fiber::yielded
   if (next_deadline_ <= clock_) fire_due_timers();
   if (runnable_.empty() && !advance_to_next_timer()) {
     end_without_runnable();
@@ -400,12 +396,16 @@ Fiber* Simulator::decide_next(Reason reason) {
     std::string msg = "step limit of " + std::to_string(config_.max_steps) +
                       " reached; kept running in the last " +
                       std::to_string(config_.max_steps - window_start_) + " steps:";
+    // schedule_[k] is the fiber of step k: count each fiber's steps in the window.
+    std::vector<std::uint64_t> in_window(fiber_count_, 0);
+    for (std::uint64_t k = window_start_; k < stats_.steps && k < schedule_.size(); ++k) {
+      ++in_window[index(schedule_[k])];
+    }
     bool first = true;
     for (std::uint32_t i = 0; i < fiber_count_; ++i) {
-      const Fiber& f = *fibers_[i];
-      if (f.steps > f.steps_at_window) {
+      if (in_window[i] > 0) {
         msg += first ? " " : ", ";
-        msg += std::string(fiber_name(f.id)) + " (" + std::to_string(f.steps - f.steps_at_window) +
+        msg += std::string(fiber_name(FiberId{i})) + " (" + std::to_string(in_window[i]) +
                " steps)";
         first = false;
       }
@@ -425,6 +425,7 @@ Fiber* Simulator::decide_next(Reason reason) {
   spun_ = false;
   read_only_ = false;
   plain_touched_ = 0;
+  open_quiet();
   return commit(d, cur, cur_runnable, reason);
 }
 
@@ -449,7 +450,7 @@ void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
   auto it = std::lower_bound(runnable_.begin(), runnable_.end(), f.id);
   runnable_.insert(it, f.id);
   runnable_mask_ |= low_bit(f.id);
-  woken_.push_back(f.id);
+  if (tracing()) woken_.push_back(f.id);
 }
 
 void Simulator::remove_runnable(Fiber& f) {
@@ -606,7 +607,7 @@ void Simulator::finish(Status status, std::string message) {
 }
 
 void Simulator::unwind_all() {
-  teardown_ = true;
+  teardown_ = step_hooks_ = true;
   for (std::uint32_t i = fiber_count_; i-- > 0;) {
     Fiber& f = *fibers_[i];
     if (f.cont && !f.parked) {
@@ -620,6 +621,7 @@ void Simulator::unwind_all() {
     unlink(f);
   }
   teardown_ = false;
+  step_hooks_ = tracing();
 }
 
 void Simulator::yield() {
@@ -627,6 +629,7 @@ void Simulator::yield() {
   begin_step(Op{OpKind::yield});
   count_spin();
   end_step();
+  last_reason_ = Reason::yield;
 }
 
 void Simulator::sleep(Nanos d) {

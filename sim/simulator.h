@@ -113,31 +113,24 @@ class Simulator {
       begin_special_step(op);
       return;
     }
-    pending_[index(self->id)] = op;
-    if (policy_keeps_ && quiet_point()) [[likely]] {
-      keep_quietly();
+    if (kept_quietly()) [[likely]] {
+      keep_quietly();  // nobody reads the op of a fiber kept quietly: see pending_
       return;
     }
+    pending_[index(self->id)] = op;
     step_point(self, op.kind);
   }
-  // end_step(read, written) completes the step begun by begin_step.
+  // end_step(read, written) completes the step begun by begin_step. It records an access; yield()
+  // and spawn() name their own reason after it.
   void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {}) {
-    if (teardown_) [[unlikely]]
-      return;
-    if (tracing()) [[unlikely]]
+    if (step_hooks_) [[unlikely]] {
+      if (teardown_) return;
       observe_step(read, written);
-    Fiber* self = current_;
-    const OpKind kind = pending_[index(self->id)].kind;
-    woken_.clear();
-    ++self->steps;
-    self->yielded = kind == OpKind::yield || spun_;
-    if (stats_.steps == window_start_) [[unlikely]]
-      open_livelock_window();
+      woken_.clear();
+    }
     ++stats_.steps;
     clock_ += config_.step_cost;
-    last_reason_ = kind == OpKind::spawn   ? Reason::spawn
-                   : kind == OpKind::yield ? Reason::yield
-                                           : Reason::access;
+    last_reason_ = Reason::access;
   }
   // count_spin() marks the step in progress (or the one just completed) as spinning: a failed
   // test-and-set, or a spin lock's load that found the lock held. Like a yield, a spinning step
@@ -146,6 +139,7 @@ class Simulator {
     ++stats_.spin_steps;
     spun_ = true;
     current_->yielded = true;
+    quiet_until_ = keep_until_ = 0;  // the next point is not quiet
   }
   // plain_state() names state that fibers share through plain code, such as the list of who is
   // inside a critical section that a scenario keeps to check mutual exclusion. It is no object
@@ -220,14 +214,14 @@ class Simulator {
   // the host).
   Fiber* run_body(Fiber& self);
   // quiet_point() tells whether the scheduling point before the current fiber's next step needs
-  // nothing but the policy's pick: no timer is due, the fiber did not spin, the step limit is not
-  // reached and no trace is recorded. The current fiber is runnable (it is about to step).
-  bool quiet_point() const {
-    return clock_ < next_deadline_ && !spun_ && last_reason_ != Reason::yield &&
-           stats_.steps < config_.max_steps && !tracing();
-  }
-  // keep_quietly() is decide_next() at a quiet point under a policy that keeps the stepping
-  // fiber there (Policy::keeps_stepping_fiber): the decision is recorded, the policy not asked.
+  // nothing but the policy's pick: no timer is due, the fiber did not spin or yield, the step
+  // limit is not reached and no trace is recorded (see quiet_until_). The current fiber is
+  // runnable (it is about to step).
+  bool quiet_point() const { return clock_ < next_deadline_ && stats_.steps < quiet_until_; }
+  // kept_quietly() is quiet_point() under a policy that keeps the stepping fiber there.
+  bool kept_quietly() const { return clock_ < next_deadline_ && stats_.steps < keep_until_; }
+  // keep_quietly() is decide_next() where kept_quietly() holds (Policy::keeps_stepping_fiber): the
+  // decision is recorded, the policy not asked.
   void keep_quietly() {
     read_only_ = false;
     plain_touched_ = 0;
@@ -244,6 +238,7 @@ class Simulator {
     const Decision d = policy_->pick(point);
     read_only_ = false;
     plain_touched_ = 0;
+    cur->yielded = false;  // its last step did not spin (the point is quiet)
     if (d.give_up || (runnable_mask_ & low_bit(d.fiber)) == 0) [[unlikely]] {
       return commit(d, cur, true, last_reason_);  // gives up, or checks a fiber from id 64 up
     }
@@ -264,6 +259,11 @@ class Simulator {
     }
     return next;
   }
+  // open_quiet() makes the next points quiet again after a spin or a yield (see quiet_until_).
+  void open_quiet() {
+    quiet_until_ = tracing() ? 0 : config_.max_steps;
+    keep_until_ = policy_keeps_ ? quiet_until_ : 0;
+  }
   // decide_next(reason) runs a scheduling point: timers, idle skipping, the step limit, the
   // policy's pick; returns the fiber to run, or null when the run ended.
   Fiber* decide_next(Reason reason);
@@ -271,7 +271,6 @@ class Simulator {
   Fiber* commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason);
   void begin_special_step(Op op);
   void observe_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written);
-  void open_livelock_window();
   void push_timer(Timer t);
   Timer pop_timer();
   void switch_away(Fiber* self, Fiber* next);
@@ -302,8 +301,11 @@ class Simulator {
   std::vector<std::unique_ptr<Fiber>> fibers_;  // records reused across runs; first
                                                 // fiber_count_ are this run's
   std::uint32_t fiber_count_ = 0;
-  std::vector<Op> pending_;        // by fiber; invariant: same size as fibers_, and for a runnable
-                                   // fiber the op it performs if picked
+  // By fiber; invariant: same size as fibers_, and at every point that is not kept quietly, for
+  // each runnable fiber the op it performs if picked (a point kept quietly does not store it:
+  // only points that ask the policy and the trace read it, and a fiber stores its op at each
+  // such point before it can be switched away).
+  std::vector<Op> pending_;
   std::vector<FiberId> runnable_;  // invariant: ascending, unique, exactly the runnable
   std::uint64_t runnable_mask_ = 0;  // invariant: bit f set iff fiber f < 64 is in runnable_
   // low_bit(f) is the bit of fiber f in runnable_mask_ (none for ids from 64 up).
@@ -331,16 +333,24 @@ class Simulator {
   std::uint64_t ready_counter_ = 0;
   std::uint64_t window_start_ = 0;  // step at which the livelock window opens
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
+  // The points before stats_.steps reaches quiet_until_ are quiet unless a timer is due. Invariant:
+  // quiet_until_ is config_.max_steps when no trace is recorded and the last step neither spun
+  // nor yielded (spun_ is false, last_reason_ is not yield), else 0; keep_until_ is quiet_until_
+  // when the policy keeps the stepping fiber (policy_keeps_), else 0. open_quiet() restores them.
+  std::uint64_t quiet_until_ = 0;
+  std::uint64_t keep_until_ = 0;
   Reason last_reason_ = Reason::start;
   Reason point_reason_ = Reason::start;
   bool spun_ = false;                // the step in progress (or the last one) was spinning
   std::uint32_t plain_states_ = 0;   // plain states named in this run
+  ObjectId plain_touched_list_[kMaxPlainTouches] = {};  // the first touches of plain_touched_
   std::uint32_t plain_touched_ = 0;  // plain-state touches since the last scheduling point
-  ObjectId plain_touched_list_[kMaxPlainTouches] = {};  // the first of them
-  bool read_only_ = false;     // the step in progress (or the last one) wrote nothing
+  bool read_only_ = false;  // the step in progress (or the last one) wrote nothing; beside
+                            // plain_touched_ so that a point resets both in one store
   bool running_ = false;       // inside execute()
   bool ended_ = false;         // the outcome is decided
   bool teardown_ = false;      // abandoned fibers are being unwound
+  bool step_hooks_ = false;    // invariant: teardown_ || tracing(); end_step has more to do
   bool closing_ = false;       // the simulator is being destroyed: parked fibers end
   bool policy_keeps_ = false;  // this run's policy keeps the stepping fiber at quiet points
 };
