@@ -51,7 +51,7 @@ TEST_CASE("the tutorial's pictures are what export draws today from the runs it 
         interleave::testing::run_cli({"export", trace, "--format", "svg", "-o", svg}).exit_code ==
         0);
     const bool same_bytes =
-        read_file(svg) == read_file(std::string(INTERLEAVE_SOURCE_DIR) + "/docs/img/" + picture);
+        read_file(svg) == read_file(interleave::testing::source_path("docs/img/" + picture));
     CHECK(same_bytes);
   }
 }

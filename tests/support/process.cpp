@@ -11,6 +11,13 @@
 
 namespace interleave::testing {
 
+std::string source_path(std::string_view relative) {
+  std::string path = INTERLEAVE_SOURCE_DIR;
+  path += '/';
+  path += relative;
+  return path;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

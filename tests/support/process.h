@@ -2,6 +2,7 @@
 // run_process: runs a command (no shell) and captures its exit code, stdout and stderr.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace interleave::testing {
@@ -24,6 +25,11 @@ std::string temp_dir();
 
 // read_file(path) is the file's bytes, or empty if it cannot be read.
 std::string read_file(const std::string& path);
+
+// source_path(relative) is the path of a file of the source tree ("docs/img/x.svg"). Out of
+// line on purpose: GCC 12 warns wrongly (-Warray-bounds, -Wstringop-overflow) about a string
+// literal prepended to another when both lengths are known, for some lengths of the folder.
+std::string source_path(std::string_view relative);
 
 // own_stderr(err) is the program's own stderr: the lines AddressSanitizer adds
 // ("==123==WARNING: ...") are dropped.

@@ -81,7 +81,7 @@ inline std::string mismatch(const std::vector<std::string>& shown,
 // both sides passed through clean (which may blank out what differs from run to run).
 template <class Clean>
 void check_shown_commands(const std::string& doc, std::size_t at_least, Clean clean) {
-  const std::string text = read_file(std::string(INTERLEAVE_SOURCE_DIR) + "/docs/" + doc);
+  const std::string text = read_file(source_path("docs/" + doc));
   const std::vector<Shown> commands = shown_commands(text);
   REQUIRE(commands.size() >= at_least);
   const std::string cli = INTERLEAVE_CLI;

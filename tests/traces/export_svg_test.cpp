@@ -132,7 +132,7 @@ TEST_CASE("the svg is the same bytes for the same run", "[traces][svg]") {
 }
 
 TEST_CASE("the tutorial's picture of the race is what export_svg draws today", "[traces][svg]") {
-  const std::string path = std::string(INTERLEAVE_SOURCE_DIR) + "/docs/img/article-race-fifo.svg";
+  const std::string path = interleave::testing::source_path("docs/img/article-race-fifo.svg");
   INFO("regenerate with: build/tests/interleave_export_sample article/race fifo 1 svg " + path);
   CHECK(interleave::testing::read_file(path) == export_svg(fifo_trace(article_race())));
 }

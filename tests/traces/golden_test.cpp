@@ -15,7 +15,7 @@ using interleave::testing::temp_dir;
 
 namespace {
 
-const std::string kGoldenDir = std::string(INTERLEAVE_SOURCE_DIR) + "/tests/golden";
+const std::string kGoldenDir = interleave::testing::source_path("tests/golden");
 
 // One line of tests/golden/commands.txt: the file and the `interleave run` arguments.
 struct Golden {

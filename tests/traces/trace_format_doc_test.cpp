@@ -22,7 +22,7 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-const std::string kDocs = std::string(INTERLEAVE_SOURCE_DIR) + "/docs/";
+const std::string kDocs = interleave::testing::source_path("docs/");
 
 // block_after(text, marker) is the body of the first ```json block after marker.
 std::string block_after(const std::string& text, const std::string& marker) {
