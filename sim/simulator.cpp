@@ -405,8 +405,8 @@ Fiber* Simulator::decide_next(Reason reason) {
     for (std::uint32_t i = 0; i < fiber_count_; ++i) {
       if (in_window[i] > 0) {
         msg += first ? " " : ", ";
-        msg += std::string(fiber_name(FiberId{i})) + " (" + std::to_string(in_window[i]) +
-               " steps)";
+        msg +=
+            std::string(fiber_name(FiberId{i})) + " (" + std::to_string(in_window[i]) + " steps)";
         first = false;
       }
     }

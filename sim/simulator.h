@@ -306,7 +306,7 @@ class Simulator {
   // only points that ask the policy and the trace read it, and a fiber stores its op at each
   // such point before it can be switched away).
   std::vector<Op> pending_;
-  std::vector<FiberId> runnable_;  // invariant: ascending, unique, exactly the runnable
+  std::vector<FiberId> runnable_;    // invariant: ascending, unique, exactly the runnable
   std::uint64_t runnable_mask_ = 0;  // invariant: bit f set iff fiber f < 64 is in runnable_
   // low_bit(f) is the bit of fiber f in runnable_mask_ (none for ids from 64 up).
   static std::uint64_t low_bit(FiberId f) {
@@ -333,26 +333,26 @@ class Simulator {
   std::uint64_t ready_counter_ = 0;
   std::uint64_t window_start_ = 0;  // step at which the livelock window opens
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
-  // The points before stats_.steps reaches quiet_until_ are quiet unless a timer is due. Invariant:
-  // quiet_until_ is config_.max_steps when no trace is recorded and the last step neither spun
-  // nor yielded (spun_ is false, last_reason_ is not yield), else 0; keep_until_ is quiet_until_
-  // when the policy keeps the stepping fiber (policy_keeps_), else 0. open_quiet() restores them.
+  // The points before stats_.steps reaches quiet_until_ are quiet unless a timer is due.
+  // Invariant at every begin_step: quiet_until_ is config_.max_steps when no trace is recorded and
+  // the last step neither spun nor yielded (spun_ is false, last_reason_ is not yield), else 0;
+  // keep_until_ is quiet_until_ when the policy keeps the stepping fiber (policy_keeps_), else 0.
+  // count_spin() zeroes them; open_quiet() restores them at the next point that asks the policy.
   std::uint64_t quiet_until_ = 0;
   std::uint64_t keep_until_ = 0;
   Reason last_reason_ = Reason::start;
   Reason point_reason_ = Reason::start;
-  bool spun_ = false;                // the step in progress (or the last one) was spinning
-  std::uint32_t plain_states_ = 0;   // plain states named in this run
+  bool spun_ = false;               // the step in progress (or the last one) was spinning
+  std::uint32_t plain_states_ = 0;  // plain states named in this run
   ObjectId plain_touched_list_[kMaxPlainTouches] = {};  // the first touches of plain_touched_
   std::uint32_t plain_touched_ = 0;  // plain-state touches since the last scheduling point
-  bool read_only_ = false;  // the step in progress (or the last one) wrote nothing; beside
-                            // plain_touched_ so that a point resets both in one store
-  bool running_ = false;       // inside execute()
-  bool ended_ = false;         // the outcome is decided
-  bool teardown_ = false;      // abandoned fibers are being unwound
-  bool step_hooks_ = false;    // invariant: teardown_ || tracing(); end_step has more to do
-  bool closing_ = false;       // the simulator is being destroyed: parked fibers end
-  bool policy_keeps_ = false;  // this run's policy keeps the stepping fiber at quiet points
+  bool read_only_ = false;           // the step in progress (or the last one) wrote nothing
+  bool running_ = false;             // inside execute()
+  bool ended_ = false;               // the outcome is decided
+  bool teardown_ = false;            // abandoned fibers are being unwound
+  bool step_hooks_ = false;          // invariant: teardown_ || tracing(); end_step has more to do
+  bool closing_ = false;             // the simulator is being destroyed: parked fibers end
+  bool policy_keeps_ = false;        // this run's policy keeps the stepping fiber at quiet points
 };
 
 }  // namespace interleave
