@@ -18,20 +18,11 @@
 #include "tests/support/recorded_trace.h"
 
 using namespace interleave;
-using interleave::testing::recorded_trace;
+using interleave::testing::fifo_trace;
+using interleave::testing::random_trace;
 using Json = nlohmann::json;
 
 namespace {
-
-Trace fifo_trace(const Scenario& s, RunConfig config = {}) {
-  FifoPolicy fifo;
-  return recorded_trace(s, fifo, {}, config);
-}
-
-Trace random_trace(const Scenario& s, std::uint64_t seed) {
-  RandomPolicy random(seed);
-  return recorded_trace(s, random);
-}
 
 // Parses the export and checks the fields every viewer needs on every event.
 Json parsed_and_well_formed(const Trace& t) {

@@ -13,15 +13,11 @@
 #include "tests/support/recorded_trace.h"
 
 using namespace interleave;
+using interleave::testing::fifo_trace;
 using interleave::testing::recorded_trace;
 using Json = nlohmann::json;
 
 namespace {
-
-Trace fifo_trace(const Scenario& s, RunConfig config = {}) {
-  FifoPolicy fifo;
-  return recorded_trace(s, fifo, {}, config);
-}
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;

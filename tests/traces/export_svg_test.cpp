@@ -19,19 +19,11 @@
 #include "traces/xml_text.h"
 
 using namespace interleave;
+using interleave::testing::fifo_trace;
+using interleave::testing::random_trace;
 using interleave::testing::recorded_trace;
 
 namespace {
-
-Trace fifo_trace(const Scenario& s, RunConfig config = {}) {
-  FifoPolicy fifo;
-  return recorded_trace(s, fifo, {}, config);
-}
-
-Trace random_trace(const Scenario& s, std::uint64_t seed) {
-  RandomPolicy random(seed);
-  return recorded_trace(s, random);
-}
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;

@@ -12,19 +12,10 @@
 #include "tests/support/recorded_trace.h"
 
 using namespace interleave;
-using interleave::testing::recorded_trace;
+using interleave::testing::fifo_trace;
+using interleave::testing::random_trace;
 
 namespace {
-
-Trace fifo_trace(const Scenario& s, RunConfig config = {}) {
-  FifoPolicy fifo;
-  return recorded_trace(s, fifo, {}, config);
-}
-
-Trace random_trace(const Scenario& s, std::uint64_t seed) {
-  RandomPolicy random(seed);
-  return recorded_trace(s, random);
-}
 
 constexpr std::size_t kMain = 0;
 constexpr std::size_t kT0 = 1;
