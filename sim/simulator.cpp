@@ -116,12 +116,10 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
   last_reason_ = Reason::start;
   spun_ = false;
-  read_only_ = false;
+  consume_step_hints();
   plain_states_ = 0;
-  plain_touched_ = 0;
   ended_ = false;
-  teardown_ = false;
-  step_hooks_ = tracing();
+  set_teardown(false);
   running_ = true;
   open_quiet();
   if (tracing()) observer_->on_run_start();
@@ -423,8 +421,7 @@ Fiber* Simulator::decide_next(Reason reason) {
                         reason, spun_, read_only_, stats_.steps, clock_);
   const Decision d = policy_->pick(point);
   spun_ = false;
-  read_only_ = false;
-  plain_touched_ = 0;
+  consume_step_hints();
   open_quiet();
   return commit(d, cur, cur_runnable, reason);
 }
@@ -607,7 +604,7 @@ void Simulator::finish(Status status, std::string message) {
 }
 
 void Simulator::unwind_all() {
-  teardown_ = step_hooks_ = true;
+  set_teardown(true);
   for (std::uint32_t i = fiber_count_; i-- > 0;) {
     Fiber& f = *fibers_[i];
     if (f.cont && !f.parked) {
@@ -620,8 +617,7 @@ void Simulator::unwind_all() {
     f.body.reset();
     unlink(f);
   }
-  teardown_ = false;
-  step_hooks_ = tracing();
+  set_teardown(false);
 }
 
 void Simulator::yield() {

@@ -223,8 +223,7 @@ class Simulator {
   // keep_quietly() is decide_next() where kept_quietly() holds (Policy::keeps_stepping_fiber): the
   // decision is recorded, the policy not asked.
   void keep_quietly() {
-    read_only_ = false;
-    plain_touched_ = 0;
+    consume_step_hints();
     schedule_.push_back(current_->id);
   }
   // step_point(self, kind) is the scheduling point before self's step of this kind when the
@@ -236,8 +235,7 @@ class Simulator {
     const SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, true,
                                 last_reason_, false, read_only_, stats_.steps, clock_);
     const Decision d = policy_->pick(point);
-    read_only_ = false;
-    plain_touched_ = 0;
+    consume_step_hints();
     cur->yielded = false;  // its last step did not spin (the point is quiet)
     if (d.give_up || (runnable_mask_ & low_bit(d.fiber)) == 0) [[unlikely]] {
       return commit(d, cur, true, last_reason_);  // gives up, or checks a fiber from id 64 up
@@ -258,6 +256,17 @@ class Simulator {
       }
     }
     return next;
+  }
+  // consume_step_hints() clears the last step's hints (read_only, touch_plain) once a point has
+  // shown them to the policy.
+  void consume_step_hints() {
+    read_only_ = false;
+    plain_touched_ = 0;
+  }
+  // set_teardown(on) starts or ends the unwinding of abandoned fibers, keeping step_hooks_ true.
+  void set_teardown(bool on) {
+    teardown_ = on;
+    step_hooks_ = on || tracing();
   }
   // open_quiet() makes the next points quiet again after a spin or a yield (see quiet_until_).
   void open_quiet() {
