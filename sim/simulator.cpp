@@ -95,6 +95,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   }
   policy_ = &policy;
   policy_keeps_ = policy.keeps_stepping_fiber();
+  plan_ = policy.planned();
   observer_ = observer;
   fiber_count_ = 0;
   runnable_.clear();
@@ -416,6 +417,12 @@ Fiber* Simulator::decide_next(Reason reason) {
   if (tracing()) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
+  }
+  if (stats_.steps < plan_.size() && runnable_now(plan_[stats_.steps])) {
+    spun_ = false;
+    consume_step_hints();
+    open_quiet();
+    return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
   }
   SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, cur_runnable,
                         reason, spun_, read_only_, stats_.steps, clock_);

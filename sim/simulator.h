@@ -229,9 +229,18 @@ class Simulator {
   // step_point(self, kind) is the scheduling point before self's step of this kind when the
   // policy must be asked: it returns when self has been picked.
   void step_point(Fiber* self, OpKind kind);
-  // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline.
+  // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline; a planned
+  // decision (Policy::planned) of a runnable fiber is taken without asking the policy, as there.
   Fiber* pick_quietly() {
     Fiber* cur = current_;
+    if (stats_.steps < plan_.size()) {
+      const FiberId f = plan_[stats_.steps];
+      if ((runnable_mask_ & low_bit(f)) != 0) [[likely]] {
+        consume_step_hints();
+        cur->yielded = false;
+        return record_pick(f, cur, true, last_reason_);
+      }
+    }
     const SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, true,
                                 last_reason_, false, read_only_, stats_.steps, clock_);
     const Decision d = policy_->pick(point);
@@ -333,6 +342,7 @@ class Simulator {
   Stats stats_;
   Outcome outcome_;
   Policy* policy_ = nullptr;
+  std::span<const FiberId> plan_;  // this run's Policy::planned(), by step
   Observer* observer_ = nullptr;
   Fiber* current_ = nullptr;         // the fiber in control (the last one, while the host runs)
   Fiber* switching_from_ = nullptr;  // who suspended in the last transfer; null = the host

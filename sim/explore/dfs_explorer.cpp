@@ -36,6 +36,14 @@ PolicyInfo DfsExplorer::info() const {
   return PolicyInfo{"explore", {}};
 }
 
+std::span<const FiberId> DfsExplorer::planned() const {
+  // The points before diverge_ repeat the last run's (runs are deterministic), and what the
+  // search keeps of them is in their nodes (waiting, preemptions). Dpor rebuilds happens-before
+  // facts at every point and frontier mode counts branches on the way, so they see every point.
+  if (rules_.reduction == Reduction::dpor || split_level_ > 0) return {};
+  return {chosen_.data(), diverge_};
+}
+
 bool DfsExplorer::begin_run() {
   if (exhausted_ || !error_.empty()) return false;
   kind_ = SearchRunKind::complete;
@@ -91,8 +99,13 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
       sleep_next_ = 0;
     }
   }
-  // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning.
-  if (at > 0) waiting_ = spin ? waiting_ | bit(point.current()) : 0;
+  // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning. A
+  // replayed point finds what it found before (the points before it may have been planned).
+  if (at < path_.size()) {
+    waiting_ = path_[at].waiting;
+  } else if (at > 0) {
+    waiting_ = spin ? waiting_ | bit(point.current()) : 0;
+  }
   SearchNode* node = enter_point(point, runnable, spin);
   if (node == nullptr) {
     // Decision::stop keeps a view: give it storage that outlives the run.
@@ -128,6 +141,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
   // Built in place (a node is about 120 bytes); an early return takes it off again.
   SearchNode& n = path_.emplace_back();
   n.preemptions = preemptions_next_;
+  n.waiting = waiting_;
   n.sleep = rules_.reduction == Reduction::none ? 0 : sleep_next_;
   const FiberSet cur = bit(point.current());
   const bool cur_in = point.current_runnable() && (runnable & cur) != 0;
@@ -176,6 +190,7 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     n.backtrack = full ? cand : bit(n.chosen);
     if (two_or_more(options)) ++branches_;
   }
+  chosen_.push_back(n.chosen);
   n.op = point.pending(n.chosen);
   return &n;
 }
@@ -272,11 +287,14 @@ bool DfsExplorer::advance() {
     if (avail != 0) {
       n.chosen = lowest(avail);
       path_.resize(k + 1);
+      chosen_.resize(k + 1);
+      chosen_[k] = n.chosen;
       diverge_ = k;
       return true;
     }
   }
   path_.resize(root_);
+  chosen_.resize(root_);
   return false;
 }
 

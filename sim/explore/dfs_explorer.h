@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ class DfsExplorer final : public Policy {
   void end_run(const Outcome& outcome) override;
   // info() is {"explore", {}}.
   PolicyInfo info() const override;
+  // planned() is the path up to the point where the next run diverges, when the search needs
+  // to see only the points from there on (no dpor, no frontier mode); otherwise empty.
+  std::span<const FiberId> planned() const override;
 
   // last_run() says how the last run ended for the search.
   SearchRunKind last_run() const { return kind_; }
@@ -81,6 +85,7 @@ class DfsExplorer final : public Policy {
   SearchTask task_;
   std::size_t root_ = 0;           // invariant: path_[0..root_) replay task_.prefix (frozen)
   std::vector<SearchNode> path_;   // the points of the current path, one per step
+  std::vector<FiberId> chosen_;    // invariant: chosen_[k] == path_[k].chosen, same size
   std::size_t diverge_ = 0;        // the first point whose step differs from the last run
   std::vector<std::uint32_t> vc_;  // vector clocks, kMaxSearchFibers per step of path_
   std::vector<std::pair<std::uint32_t, std::uint32_t>> races_;  // (i, j) of the step in work

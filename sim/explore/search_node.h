@@ -30,6 +30,7 @@ struct SearchNode {
   FiberId chosen{0};        // the fiber that takes the step at this point in the current run
   Op op;                    // the step the chosen fiber takes
   Footprint footprint;      // what that step touched, as races see it
+  FiberSet waiting = 0;     // fibers waiting for progress here (fairness), as the run found them
   std::uint32_t preemptions = 0;      // preemptions on the path before this point
   std::uint32_t pos = 0;              // the step is the pos-th step of its fiber (1-based)
   std::int32_t prev_same = -1;        // index of the chosen fiber's previous step, or -1

@@ -1,0 +1,79 @@
+// The runs a search cannot handle: a scenario that does not repeat itself, too many fibers.
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/config.h"
+#include "sim/explore/explore.h"
+#include "sim/explore/reduction.h"
+#include "sim/shared.h"
+#include "sim/simulator.h"
+#include "sim/thread.h"
+
+using namespace interleave;
+
+namespace {
+
+// The first run spawns two threads that store; every later run spawns none, so a search that
+// replays the first run's path finds no fiber 1 where it picked one. Workers share the count.
+std::function<void(Simulator&)> changes_after_first_run(std::shared_ptr<std::atomic<int>> runs) {
+  return [runs](Simulator& sim) {
+    Shared<int> x(sim, "x", 0);
+    if (runs->fetch_add(1) == 0) {
+      Thread a(sim, [&] {
+        x.store(1);
+        x.store(2);
+      });
+      Thread b(sim, [&] { x.store(3); });
+    } else {
+      for (int i = 0; i < 8; ++i) x.store(i);
+    }
+  };
+}
+
+ExploreOptions options_with(Reduction reduction, std::uint32_t jobs) {
+  ExploreOptions o;
+  o.reduction = reduction;
+  o.jobs = jobs;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("a search stops with an error when the scenario does not repeat its runs",
+          "[sim][explore]") {
+  for (const Reduction reduction : {Reduction::none, Reduction::sleep, Reduction::dpor}) {
+    for (const std::uint32_t jobs : {1u, 2u}) {
+      INFO("reduction " << to_string(reduction) << ", jobs " << jobs);
+      const auto body = changes_after_first_run(std::make_shared<std::atomic<int>>(0));
+      try {
+        explore_scenario(body, RunConfig{}, options_with(reduction, jobs));
+        FAIL("the search did not notice");
+      } catch (const std::runtime_error& e) {
+        const std::string what = e.what();
+        CHECK_THAT(what, Catch::Contains("the scenario is not deterministic"));
+        CHECK_THAT(what, Catch::Contains("is not runnable there"));
+      }
+    }
+  }
+}
+
+TEST_CASE("a search stops with an error when a run spawns more than 64 fibers", "[sim][explore]") {
+  const auto body = [](Simulator& sim) {
+    Shared<int> x(sim, "x", 0);
+    std::vector<Thread> threads;
+    threads.reserve(70);
+    for (int i = 0; i < 70; ++i) threads.emplace_back(sim, [&] { x.store(1); });
+  };
+  for (const Reduction reduction : {Reduction::none, Reduction::sleep, Reduction::dpor}) {
+    INFO("reduction " << to_string(reduction));
+    CHECK_THROWS_WITH(explore_scenario(body, RunConfig{}, options_with(reduction, 1)),
+                      Catch::Contains("more than 64 fibers"));
+  }
+}
