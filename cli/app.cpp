@@ -1,6 +1,8 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <string>
 #include <vector>
@@ -12,8 +14,140 @@
 #include "cli/replay_command.h"
 #include "cli/run_command.h"
 #include "cli/usage_error.h"
+#include "traces/export_formats.h"
 
 namespace interleave {
+
+namespace {
+
+// Every command's options are declared to CLI11 here, and only here: CLI11 is header-only and
+// costs about 11 seconds of compile time in every file that includes it. Each command's work
+// (run_list(), run_run(), ...) is in its own file.
+
+// add_list_command(app, options) registers the subcommand; its callback fills options.
+CLI::App& add_list_command(CLI::App& app, ListOptions& options) {
+  CLI::App* cmd =
+      app.add_subcommand("list", "List the built-in scenarios with a one-line description");
+  cmd->add_flag("--json", options.json, "Print one JSON array of {name, description, params}");
+  return *cmd;
+}
+
+// add_run_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
+  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
+      ->required();
+  auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
+                     ->capture_default_str();
+  cmd->add_option("--seed", o.seed, "Seed of random and pct (the first of --runs)")
+      ->capture_default_str();
+  cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms, 500us")
+      ->capture_default_str();
+  cmd->add_option("--depth", o.depth, "pct: bug depth d (d-1 priority change points)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--pct-steps", o.pct_steps,
+                  "pct: steps estimate k for change points (default: steps of a fifo run)");
+  cmd->add_option("--runs", o.runs, "Run N seeds (seed, seed+1, ...), stop at the first failure")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  cmd->add_option("--schedule", o.schedule,
+                  "Replay this schedule string (printed by every run) instead of a policy");
+  cmd->add_option("--trace", o.trace, "Write the run's JSON trace to FILE");
+  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)");
+  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{4'000'000'000}));
+  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
+      ->capture_default_str();
+  cmd->add_flag("--json", o.json, "Print one JSON object instead of the summary");
+  cmd->add_flag("--show", o.show, "Also print the run as swimlanes (text export)");
+  cmd->callback([&o, policy] { o.policy_given = policy->count() > 0; });
+  return *cmd;
+}
+
+// add_replay_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "replay", "Re-execute a trace's run and verify every step (exit 3 on the first divergence)");
+  cmd->add_option("trace", o.trace, "Trace file written by `interleave run --trace`")->required();
+  cmd->add_flag("--show", o.show, "Also print the replayed run as swimlanes");
+  return *cmd;
+}
+
+// add_export_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_export_command(CLI::App& app, ExportOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Turn a trace into swimlanes (text), Perfetto/Chrome JSON, an SVG or an HTML page");
+  cmd->add_option("trace", o.trace, "Trace file written by `interleave run --trace`")->required();
+  cmd->add_option("--format", o.format, "text, chrome, svg or html")
+      ->capture_default_str()
+      ->check(CLI::IsMember(export_format_names()));
+  cmd->add_option("-o,--output", o.output, "Write to FILE instead of standard output");
+  cmd->add_option("--width", o.width, "text: columns to fit in")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}));
+  return *cmd;
+}
+
+// add_explore_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "explore",
+      "Search every schedule of a scenario (one per equivalence class under dpor) and report "
+      "each distinct outcome with a witness; exit 1 if some schedule fails");
+  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
+      ->required();
+  cmd->add_option("--reduction", o.reduction,
+                  "none: every interleaving; sleep: sleep sets; dpor: source-DPOR with sleep "
+                  "sets, one run per class of equivalent schedules")
+      ->type_name("none|sleep|dpor")
+      ->capture_default_str();
+  auto* bound = cmd->add_option("--preemption-bound", o.preemption_bound,
+                                "Search with at most 0, then 1, ..., K preemptions, so the first "
+                                "failure found has the fewest")
+                    ->type_name("K");
+  cmd->add_option("--max-runs", o.max_runs,
+                  "Stop after N complete runs (the search is then incomplete)")
+      ->type_name("N");
+  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
+      ->type_name("N")
+      ->capture_default_str();
+  cmd->add_option("--time-budget", o.time_budget,
+                  "Stop after this much real (wall-clock) time, e.g. 30s, 500ms")
+      ->type_name("DURATION");
+  cmd->add_option("--jobs", o.jobs,
+                  "Worker threads; every N gives the same counts, outcomes and first failure")
+      ->type_name("N")
+      ->capture_default_str();
+  cmd->add_flag("--no-fairness", o.no_fairness,
+                "Let a spinning fiber be picked again before another fiber moves (a spin loop "
+                "then makes the search infinite: use with --max-runs or --time-budget)");
+  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)")
+      ->type_name("NAME=VALUE");
+  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
+      ->type_name("DURATION")
+      ->capture_default_str();
+  cmd->add_option("--trace-failure", o.trace_failure,
+                  "Write the first failure's trace to FILE (default: the scenario's name with "
+                  "'/' as '-', then .failure.json, in the current folder)")
+      ->type_name("FILE");
+  cmd->add_flag("--json", o.json, "Print one JSON object instead of the report");
+  cmd->footer(
+      "The search re-runs the scenario from scratch for every schedule it explores, with\n"
+      "tracing off. Two schedules are equivalent when they differ only in the order of\n"
+      "independent steps (steps on different objects, or both reading); dpor explores one\n"
+      "schedule per class. Each distinct outcome (status and reported results) is printed with\n"
+      "a witness schedule and the `interleave run --schedule` line that reproduces it; the\n"
+      "first failure is re-run with tracing on and written as a trace for `interleave replay`.\n"
+      "Exit codes: 0 no schedule failed, 1 a schedule failed, 2 bad usage or input.\n"
+      "See docs/explore.md.\n");
+  cmd->callback([&o, bound] { o.bounded = bound->count() > 0; });
+  return *cmd;
+}
+
+}  // namespace
 
 int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app(

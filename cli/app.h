@@ -1,5 +1,6 @@
 #pragma once
-// The `interleave` command line: subcommands list, run (and more as they land).
+// The `interleave` command line: its subcommands list, run, replay, export and explore, and the
+// options of each (the one file that includes CLI11 is cli/app.cpp).
 
 #include <ostream>
 

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -23,61 +22,6 @@
 #include "traces/explore_witness.h"
 
 namespace interleave {
-
-CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "explore",
-      "Search every schedule of a scenario (one per equivalence class under dpor) and report "
-      "each distinct outcome with a witness; exit 1 if some schedule fails");
-  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
-      ->required();
-  cmd->add_option("--reduction", o.reduction,
-                  "none: every interleaving; sleep: sleep sets; dpor: source-DPOR with sleep "
-                  "sets, one run per class of equivalent schedules")
-      ->type_name("none|sleep|dpor")
-      ->capture_default_str();
-  auto* bound = cmd->add_option("--preemption-bound", o.preemption_bound,
-                                "Search with at most 0, then 1, ..., K preemptions, so the first "
-                                "failure found has the fewest")
-                    ->type_name("K");
-  cmd->add_option("--max-runs", o.max_runs,
-                  "Stop after N complete runs (the search is then incomplete)")
-      ->type_name("N");
-  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
-      ->type_name("N")
-      ->capture_default_str();
-  cmd->add_option("--time-budget", o.time_budget,
-                  "Stop after this much real (wall-clock) time, e.g. 30s, 500ms")
-      ->type_name("DURATION");
-  cmd->add_option("--jobs", o.jobs,
-                  "Worker threads; every N gives the same counts, outcomes and first failure")
-      ->type_name("N")
-      ->capture_default_str();
-  cmd->add_flag("--no-fairness", o.no_fairness,
-                "Let a spinning fiber be picked again before another fiber moves (a spin loop "
-                "then makes the search infinite: use with --max-runs or --time-budget)");
-  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)")
-      ->type_name("NAME=VALUE");
-  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
-      ->type_name("DURATION")
-      ->capture_default_str();
-  cmd->add_option("--trace-failure", o.trace_failure,
-                  "Write the first failure's trace to FILE (default: the scenario's name with "
-                  "'/' as '-', then .failure.json, in the current folder)")
-      ->type_name("FILE");
-  cmd->add_flag("--json", o.json, "Print one JSON object instead of the report");
-  cmd->footer(
-      "The search re-runs the scenario from scratch for every schedule it explores, with\n"
-      "tracing off. Two schedules are equivalent when they differ only in the order of\n"
-      "independent steps (steps on different objects, or both reading); dpor explores one\n"
-      "schedule per class. Each distinct outcome (status and reported results) is printed with\n"
-      "a witness schedule and the `interleave run --schedule` line that reproduces it; the\n"
-      "first failure is re-run with tracing on and written as a trace for `interleave replay`.\n"
-      "Exit codes: 0 no schedule failed, 1 a schedule failed, 2 bad usage or input.\n"
-      "See docs/explore.md.\n");
-  cmd->callback([&o, bound] { o.bounded = bound->count() > 0; });
-  return *cmd;
-}
 
 namespace {
 

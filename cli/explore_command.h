@@ -6,13 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace CLI {
-class App;
-}
-
 namespace interleave {
 
-// Options of `interleave explore`, as parsed from the command line.
+// Options of `interleave explore`, as parsed from the command line (declared in cli/app.cpp).
 struct ExploreCommandOptions {
   std::string scenario;
   std::string reduction = "dpor";
@@ -28,9 +24,6 @@ struct ExploreCommandOptions {
   std::string trace_failure;  // empty: failure_trace_path(scenario)
   bool json = false;
 };
-
-// add_explore_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& options);
 
 // run_explore(options, out, err) searches and reports; returns 0 when no run failed, 1 when
 // one did. Throws UsageError for bad input, including a scenario the search refuses (not

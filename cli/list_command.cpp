@@ -1,6 +1,5 @@
 #include "cli/list_command.h"
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 
 #include "cli/exit_codes.h"
@@ -8,13 +7,6 @@
 #include "traces/scenario_list_json.h"
 
 namespace interleave {
-
-CLI::App& add_list_command(CLI::App& app, ListOptions& options) {
-  CLI::App* cmd =
-      app.add_subcommand("list", "List the built-in scenarios with a one-line description");
-  cmd->add_flag("--json", options.json, "Print one JSON array of {name, description, params}");
-  return *cmd;
-}
 
 int run_list(const ListOptions& options, std::ostream& out) {
   const auto all = builtin_scenarios().all();

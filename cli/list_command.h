@@ -3,19 +3,12 @@
 
 #include <ostream>
 
-namespace CLI {
-class App;
-}
-
 namespace interleave {
 
-// Options of `interleave list`.
+// Options of `interleave list`, as parsed from the command line (declared in cli/app.cpp).
 struct ListOptions {
   bool json = false;  // one JSON array instead of the table
 };
-
-// add_list_command(app, options) registers the subcommand; its callback fills options.
-CLI::App& add_list_command(CLI::App& app, ListOptions& options);
 
 // run_list(options, out) prints the list; returns the exit code.
 int run_list(const ListOptions& options, std::ostream& out);

@@ -1,6 +1,5 @@
 #include "cli/replay_command.h"
 
-#include <CLI/CLI.hpp>
 #include <optional>
 
 #include "cli/exit_codes.h"
@@ -13,14 +12,6 @@
 #include "traces/trace_replay.h"
 
 namespace interleave {
-
-CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "replay", "Re-execute a trace's run and verify every step (exit 3 on the first divergence)");
-  cmd->add_option("trace", o.trace, "Trace file written by `interleave run --trace`")->required();
-  cmd->add_flag("--show", o.show, "Also print the replayed run as swimlanes");
-  return *cmd;
-}
 
 int run_replay(const ReplayOptions& o, std::ostream& out) {
   TraceReadResult read = read_trace_file(o.trace);

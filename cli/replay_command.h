@@ -4,20 +4,13 @@
 #include <ostream>
 #include <string>
 
-namespace CLI {
-class App;
-}
-
 namespace interleave {
 
-// Options of `interleave replay`.
+// Options of `interleave replay`, as parsed from the command line (declared in cli/app.cpp).
 struct ReplayOptions {
   std::string trace;  // the trace file to replay
   bool show = false;  // also print the replayed run as swimlanes
 };
-
-// add_replay_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_replay_command(CLI::App& app, ReplayOptions& options);
 
 // run_replay(options, out) replays; returns 0 when every step matches, 3 at the first
 // divergence (naming the step, what the trace recorded and what happened instead). Throws

@@ -1,6 +1,5 @@
 #include "cli/run_command.h"
 
-#include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -20,40 +19,6 @@
 #include "traces/run_summary.h"
 
 namespace interleave {
-
-CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
-  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
-      ->required();
-  auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
-                     ->capture_default_str();
-  cmd->add_option("--seed", o.seed, "Seed of random and pct (the first of --runs)")
-      ->capture_default_str();
-  cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms, 500us")
-      ->capture_default_str();
-  cmd->add_option("--depth", o.depth, "pct: bug depth d (d-1 priority change points)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--pct-steps", o.pct_steps,
-                  "pct: steps estimate k for change points (default: steps of a fifo run)");
-  cmd->add_option("--runs", o.runs, "Run N seeds (seed, seed+1, ...), stop at the first failure")
-      ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  cmd->add_option("--schedule", o.schedule,
-                  "Replay this schedule string (printed by every run) instead of a policy");
-  cmd->add_option("--trace", o.trace, "Write the run's JSON trace to FILE");
-  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)");
-  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
-      ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{4'000'000'000}));
-  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
-      ->capture_default_str();
-  cmd->add_flag("--json", o.json, "Print one JSON object instead of the summary");
-  cmd->add_flag("--show", o.show, "Also print the run as swimlanes (text export)");
-  cmd->callback([&o, policy] { o.policy_given = policy->count() > 0; });
-  return *cmd;
-}
 
 namespace {
 

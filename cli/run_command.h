@@ -6,13 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace CLI {
-class App;
-}
-
 namespace interleave {
 
-// Options of `interleave run`, as parsed from the command line.
+// Options of `interleave run`, as parsed from the command line (declared in cli/app.cpp).
 struct RunOptions {
   std::string scenario;
   std::string policy = "fifo";
@@ -30,9 +26,6 @@ struct RunOptions {
   bool show = false;
   bool policy_given = false;  // filled from the parser: --policy appeared
 };
-
-// add_run_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_run_command(CLI::App& app, RunOptions& options);
 
 // run_run(options, out, err) executes the command; returns the exit code. Throws UsageError
 // for bad input.

@@ -62,10 +62,6 @@ auto failed_with(std::string pattern) {
   };
 }
 
-std::int64_t int_result(const RunResult& r, std::string_view name) {
-  return std::get<std::int64_t>(result_of(r, name));
-}
-
 }  // namespace
 
 TEST_CASE("the catalog has every classic problem in its correct and its buggy form",

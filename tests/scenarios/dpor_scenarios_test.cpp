@@ -31,10 +31,6 @@ RunResult run_fifo(std::string_view name, const std::vector<std::string>& assign
   return run_under(fifo, name, assignments);
 }
 
-std::int64_t int_result(const RunResult& r, std::string_view name) {
-  return std::get<std::int64_t>(result_of(r, name));
-}
-
 // Runs the runnable fiber with the lowest id, keeping fiber 1 for when it is the only one left.
 // Fibers are numbered in spawn order (main is 0), so in dpor/lastzero t0 runs after t1..tn.
 class FiberOneLastPolicy final : public Policy {

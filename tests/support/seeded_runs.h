@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "sim/config.h"
@@ -107,6 +108,11 @@ inline const ResultValue& result_of(const RunResult& r, std::string_view name) {
     if (n == name) return v;
   }
   throw std::out_of_range("the run reported no result named '" + std::string(name) + "'");
+}
+
+// int_result(r, name) is the integer value the scenario reported under name; throws if it did not.
+inline std::int64_t int_result(const RunResult& r, std::string_view name) {
+  return std::get<std::int64_t>(result_of(r, name));
 }
 
 }  // namespace interleave::testing

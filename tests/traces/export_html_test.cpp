@@ -10,22 +10,16 @@
 #include "sim/policies/fifo.h"
 #include "sim/policies/random.h"
 #include "tests/support/awkward_names.h"
+#include "tests/support/occurrences.h"
 #include "tests/support/recorded_trace.h"
 
 using namespace interleave;
 using interleave::testing::fifo_trace;
+using interleave::testing::occurrences;
 using interleave::testing::recorded_trace;
 using Json = nlohmann::json;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 // The JSON in the page's data element.
 Json embedded_data(const std::string& html) {
@@ -65,13 +59,13 @@ TEST_CASE("the page embeds every step of the race with its fiber, values and sta
 TEST_CASE("the page has a state cell per fiber, a value cell per variable and the step number",
           "[traces][html]") {
   const std::string html = export_html(fifo_trace(article_spinlock()));
-  CHECK(count(html, "id=\"step\"") == 1);
+  CHECK(occurrences(html, "id=\"step\"") == 1);
   for (const char* fiber : {"main", "t0", "t1", "t2", "t3", "t4"}) {
-    CHECK(count(html, std::string("id=\"fiber-") + fiber + "\"") == 1);
+    CHECK(occurrences(html, std::string("id=\"fiber-") + fiber + "\"") == 1);
   }
-  CHECK(count(html, "id=\"var-total\"") == 1);
-  CHECK(count(html, "id=\"var-lock.flag\"") == 1);
-  CHECK(count(html, "id=\"cursor\"") == 1);
+  CHECK(occurrences(html, "id=\"var-total\"") == 1);
+  CHECK(occurrences(html, "id=\"var-lock.flag\"") == 1);
+  CHECK(occurrences(html, "id=\"cursor\"") == 1);
 }
 
 TEST_CASE("the page is self-contained: no network references, no external files",
@@ -79,11 +73,11 @@ TEST_CASE("the page is self-contained: no network references, no external files"
   for (const Trace& t : {fifo_trace(article_race()), fifo_trace(article_spinlock())}) {
     const std::string html = export_html(t);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
-    CHECK(count(html, "http://") == 0);
-    CHECK(count(html, "https://") == 0);
-    CHECK(count(html, " src=") == 0);
-    CHECK(count(html, "<link") == 0);
-    CHECK(count(html, "@import") == 0);
+    CHECK(occurrences(html, "http://") == 0);
+    CHECK(occurrences(html, "https://") == 0);
+    CHECK(occurrences(html, " src=") == 0);
+    CHECK(occurrences(html, "<link") == 0);
+    CHECK(occurrences(html, "@import") == 0);
   }
 }
 
@@ -92,14 +86,14 @@ TEST_CASE("names that look like markup cannot end the page's data or script earl
   FifoPolicy fifo;
   const Trace t = recorded_trace(interleave::testing::awkward_names(), fifo);
   const std::string html = export_html(t);
-  CHECK(count(html, "</script") == 2);  // the data element and the script element
-  CHECK(count(html, "<!--") == 0);
+  CHECK(occurrences(html, "</script") == 2);  // the data element and the script element
+  CHECK(occurrences(html, "<!--") == 0);
   const Json data = embedded_data(html);
   CHECK(data["fibers"][1]["name"] == interleave::testing::kAwkwardFiber);
   CHECK(data["variables"][0]["name"] == interleave::testing::kAwkwardVariable);
   CHECK(data["outcome"]["message"] == "</svg> <!-- & ]]> \xEF\xBF\xBD");
   // The ids of the cells stay plain.
-  CHECK(count(html, "id=\"var-_total_____sum_\"") == 1);
+  CHECK(occurrences(html, "id=\"var-_total_____sum_\"") == 1);
 }
 
 TEST_CASE("a livelock's page steps over the repeated loads as one step", "[traces][html]") {

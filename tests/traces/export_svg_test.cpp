@@ -14,24 +14,18 @@
 #include "sim/policies/fifo.h"
 #include "sim/policies/random.h"
 #include "tests/support/awkward_names.h"
+#include "tests/support/occurrences.h"
 #include "tests/support/process.h"
 #include "tests/support/recorded_trace.h"
 #include "traces/xml_text.h"
 
 using namespace interleave;
 using interleave::testing::fifo_trace;
+using interleave::testing::occurrences;
 using interleave::testing::random_trace;
 using interleave::testing::recorded_trace;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 // xmllint's verdict on the document: empty when it is well-formed XML.
 std::string xmllint_errors(const std::string& svg) {
@@ -77,10 +71,10 @@ TEST_CASE("names and messages that look like markup are escaped in the svg", "[t
 TEST_CASE("a failed run has its last step outlined and its message as the caption",
           "[traces][svg]") {
   const std::string failed = export_svg(fifo_trace(article_race()));
-  CHECK(count(failed, "class=\"failure\"") == 1);
+  CHECK(occurrences(failed, "class=\"failure\"") == 1);
   CHECK_THAT(failed, Catch::Contains("failed after step 29: the total is 6, expected 10"));
   const std::string ok = export_svg(fifo_trace(article_lock()));
-  CHECK(count(ok, "class=\"failure\"") == 0);
+  CHECK(occurrences(ok, "class=\"failure\"") == 0);
   CHECK_THAT(ok, Catch::Contains(">ok</text>"));
 }
 
@@ -88,7 +82,7 @@ TEST_CASE("the clock's two-second jump in the race is one column labelled with t
           "[traces][svg]") {
   const std::string svg = export_svg(fifo_trace(article_race()));
   // t3 sleeps 2 s from 17 µs; the other fibers run 8 µs meanwhile, then nothing can run.
-  CHECK(count(svg, ">+1.999992 s</text>") == 1);
+  CHECK(occurrences(svg, ">+1.999992 s</text>") == 1);
   CHECK_THAT(svg, Catch::Contains(">2.000016 s</text>"));
 }
 
@@ -96,16 +90,16 @@ TEST_CASE("the svg draws an arrow for every spawn and wake-up and a clock for ev
           "[traces][svg]") {
   const std::string svg = export_svg(fifo_trace(article_race()));
   // Legend entries included: one of each kind.
-  CHECK(count(svg, "marker-end=\"url(#spawn-head)\"") == 5 + 1);
-  CHECK(count(svg, "marker-end=\"url(#wake-head)\"") == 2 + 1);  // t0 and t3 wake main
-  CHECK(count(svg, "class=\"timer\"") == 1 + 1);                 // t3's sleep ends
+  CHECK(occurrences(svg, "marker-end=\"url(#spawn-head)\"") == 5 + 1);
+  CHECK(occurrences(svg, "marker-end=\"url(#wake-head)\"") == 2 + 1);  // t0 and t3 wake main
+  CHECK(occurrences(svg, "class=\"timer\"") == 1 + 1);                 // t3's sleep ends
 }
 
 TEST_CASE("every step column has a tooltip, and a livelock's repeated steps are one column",
           "[traces][svg]") {
   const Trace race = fifo_trace(article_race());
   const std::string svg = export_svg(race);
-  CHECK(count(svg, "class=\"hit\"") == race.events.size());
+  CHECK(occurrences(svg, "class=\"hit\"") == race.events.size());
   CHECK_THAT(svg, Catch::Contains("<title>step 15 at 15 µs\nt3: load total: read 3</title>"));
 
   RunConfig config;
@@ -114,7 +108,7 @@ TEST_CASE("every step column has a tooltip, and a livelock's repeated steps are 
   REQUIRE(livelock.outcome.status == Status::livelock);
   const std::string spun = export_svg(livelock);
   CHECK(xmllint_errors(spun).empty());
-  CHECK(count(spun, "class=\"hit\"") < 60);
+  CHECK(occurrences(spun, "class=\"hit\"") < 60);
   CHECK_THAT(spun, Catch::Contains("(×29"));
 }
 

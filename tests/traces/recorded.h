@@ -2,7 +2,14 @@
 // Test helper: run a scenario once with a TraceRecorder attached and keep both the run's
 // result and its trace.
 
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "scenarios/article/race.h"
 #include "sim/config.h"
+#include "sim/policies/fifo.h"
 #include "sim/policy.h"
 #include "sim/scenario.h"
 #include "sim/simulator.h"
@@ -31,6 +38,20 @@ inline Recorded record(const Scenario& scenario, Policy& policy, const Params& p
   r.schedule.assign(sim.schedule().begin(), sim.schedule().end());
   r.trace = recorder.take(sim.schedule());
   return r;
+}
+
+// default_params(scenario) is every parameter of scenario at its default value.
+inline Params default_params(const Scenario& scenario) {
+  std::string error;
+  std::optional<Params> params = scenario.resolve({}, error);
+  if (!params) throw std::logic_error(error);
+  return *params;
+}
+
+// race_trace() is the trace of one run of article/race under fifo.
+inline Trace race_trace() {
+  FifoPolicy fifo;
+  return record(article_race(), fifo).trace;
 }
 
 }  // namespace interleave::testing

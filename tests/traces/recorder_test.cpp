@@ -24,13 +24,6 @@ std::vector<FiberId> event_fibers(const Trace& t) {
   return fibers;
 }
 
-Params defaults(const Scenario& s) {
-  std::string error;
-  std::optional<Params> p = s.resolve({}, error);
-  REQUIRE(p);
-  return *p;
-}
-
 }  // namespace
 
 TEST_CASE("the recorder keeps one event per step, in step order, along the schedule",
@@ -114,7 +107,7 @@ TEST_CASE("recording a run does not change it", "[traces][recorder]") {
 TEST_CASE("notes land on the step of the fiber that made them", "[traces][recorder]") {
   const Scenario* lock = builtin_scenarios().find("article/lock");
   REQUIRE(lock != nullptr);
-  const Params params = defaults(*lock);
+  const Params params = default_params(*lock);
 
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
     RandomPolicy random(seed);

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/article/race.h"
-#include "sim/policies/fifo.h"
 #include "tests/support/process.h"
 #include "tests/traces/recorded.h"
 #include "traces/trace_json.h"
@@ -19,11 +17,6 @@ using namespace interleave::testing;
 using Catch::Matchers::Contains;
 
 namespace {
-
-Trace race_trace() {
-  FifoPolicy fifo;
-  return record(article_race(), fifo).trace;
-}
 
 // entries(dir) lists the names in dir, sorted, without "." and "..".
 std::vector<std::string> entries(const std::string& dir) {

@@ -18,7 +18,7 @@
 
 using namespace interleave;
 using namespace interleave::testing;
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
@@ -37,7 +37,7 @@ std::string block_after(const std::string& text, const std::string& marker) {
 }
 
 // below(a, b) compares two JSON numbers, exactly when both are integers of any sign.
-bool below(const Json& a, const Json& b) {
+bool below(const OrderedJson& a, const OrderedJson& b) {
   if (!a.is_number_integer() || !b.is_number_integer()) return a.get<double>() < b.get<double>();
   const bool a_negative = !a.is_number_unsigned() && a.get<std::int64_t>() < 0;
   const bool b_negative = !b.is_number_unsigned() && b.get<std::int64_t>() < 0;
@@ -50,10 +50,10 @@ bool below(const Json& a, const Json& b) {
 // is reported, so the schema cannot silently outgrow it.
 class MiniValidator {
  public:
-  explicit MiniValidator(const Json& root) : root_(root) {}
+  explicit MiniValidator(const OrderedJson& root) : root_(root) {}
 
   // errors(instance) lists where instance breaks the schema ("/events/3/op: ...").
-  std::vector<std::string> errors(const Json& instance) {
+  std::vector<std::string> errors(const OrderedJson& instance) {
     errors_.clear();
     check(instance, root_, "");
     return errors_;
@@ -64,7 +64,7 @@ class MiniValidator {
     errors_.push_back((where.empty() ? "/" : where) + ": " + what);
   }
 
-  bool has_type(const Json& j, const std::string& type) {
+  bool has_type(const OrderedJson& j, const std::string& type) {
     if (type == "object") return j.is_object();
     if (type == "array") return j.is_array();
     if (type == "string") return j.is_string();
@@ -76,7 +76,7 @@ class MiniValidator {
     return false;
   }
 
-  void check(const Json& j, const Json& schema, const std::string& at) {
+  void check(const OrderedJson& j, const OrderedJson& schema, const std::string& at) {
     for (const auto& [key, rule] : schema.items()) {
       if (key == "$schema" || key == "$id" || key == "title" || key == "description" ||
           key == "$defs") {
@@ -103,7 +103,7 @@ class MiniValidator {
           fail(at, "does not match " + rule.dump());
         }
       } else if (key == "required") {
-        for (const Json& name : rule) {
+        for (const OrderedJson& name : rule) {
           if (j.is_object() && !j.contains(name.get<std::string>())) {
             fail(at + "/" + name.get<std::string>(), "missing");
           }
@@ -127,10 +127,10 @@ class MiniValidator {
         if (!j.is_array()) continue;
         for (std::size_t i = 0; i < j.size(); ++i) check(j[i], rule, at + "/" + std::to_string(i));
       } else if (key == "allOf") {
-        for (const Json& s : rule) check(j, s, at);
+        for (const OrderedJson& s : rule) check(j, s, at);
       } else if (key == "anyOf") {
         bool any = false;
-        for (const Json& s : rule) {
+        for (const OrderedJson& s : rule) {
           const std::vector<std::string> saved = errors_;
           check(j, s, at);
           any = any || errors_.size() == saved.size();
@@ -143,19 +143,14 @@ class MiniValidator {
     }
   }
 
-  const Json& root_;
+  const OrderedJson& root_;
   std::vector<std::string> errors_;
 };
 
-Json schema() {
+OrderedJson schema() {
   const std::string text = read_file(kDocs + "trace-format.schema.json");
   REQUIRE_FALSE(text.empty());
-  return Json::parse(text);
-}
-
-Params defaults(const Scenario& s) {
-  std::string error;
-  return *s.resolve({}, error);
+  return OrderedJson::parse(text);
 }
 
 }  // namespace
@@ -178,7 +173,7 @@ TEST_CASE("the event excerpt in trace-format.md comes from a fresh run", "[trace
   const Scenario* lock = builtin_scenarios().find("article/lock");
   REQUIRE(lock != nullptr);
   FifoPolicy fifo;
-  const std::string fresh = to_json(record(*lock, fifo, defaults(*lock)).trace);
+  const std::string fresh = to_json(record(*lock, fifo, default_params(*lock)).trace);
   const std::string excerpt = block_after(doc, "<!-- excerpt: article/lock under fifo -->");
   std::size_t lines = 0;
   std::size_t start = 0;
@@ -194,12 +189,12 @@ TEST_CASE("the event excerpt in trace-format.md comes from a fresh run", "[trace
 }
 
 TEST_CASE("the schema parses and its required members are in a real trace", "[traces][docs]") {
-  const Json s = schema();
+  const OrderedJson s = schema();
   CHECK(s["$schema"] == "https://json-schema.org/draft/2020-12/schema");
   FifoPolicy fifo;
-  const Json trace = Json::parse(to_json(record(article_race(), fifo).trace));
+  const OrderedJson trace = OrderedJson::parse(to_json(record(article_race(), fifo).trace));
   REQUIRE(s["required"].size() == 12);
-  for (const Json& key : s["required"]) {
+  for (const OrderedJson& key : s["required"]) {
     INFO(key);
     CHECK(trace.contains(key.get<std::string>()));
   }
@@ -207,12 +202,12 @@ TEST_CASE("the schema parses and its required members are in a real trace", "[tr
   std::vector<std::string> written;
   for (const auto& item : trace.items()) written.push_back(item.key());
   std::vector<std::string> required;
-  for (const Json& key : s["required"]) required.push_back(key.get<std::string>());
+  for (const OrderedJson& key : s["required"]) required.push_back(key.get<std::string>());
   CHECK(written == required);
 }
 
 TEST_CASE("the trace of every built-in scenario satisfies the schema", "[traces][docs]") {
-  const Json s = schema();
+  const OrderedJson s = schema();
   MiniValidator validator(s);
   for (const Scenario& scenario : builtin_scenarios().all()) {
     for (std::uint64_t seed = 0; seed <= 2; ++seed) {
@@ -221,8 +216,8 @@ TEST_CASE("the trace of every built-in scenario satisfies the schema", "[traces]
       Policy& policy = seed == 0 ? static_cast<Policy&>(fifo) : random;
       RunConfig config;
       config.max_steps = 2000;
-      const Json trace =
-          Json::parse(to_json(record(scenario, policy, defaults(scenario), config).trace));
+      const OrderedJson trace = OrderedJson::parse(
+          to_json(record(scenario, policy, default_params(scenario), config).trace));
       INFO(scenario.name << " seed " << seed);
       CHECK(validator.errors(trace) == std::vector<std::string>{});
     }
@@ -230,20 +225,20 @@ TEST_CASE("the trace of every built-in scenario satisfies the schema", "[traces]
 }
 
 TEST_CASE("the schema refuses what the reader refuses for its shape", "[traces][docs]") {
-  const Json s = schema();
+  const OrderedJson s = schema();
   MiniValidator validator(s);
   FifoPolicy fifo;
-  const Json good = Json::parse(to_json(record(article_race(), fifo).trace));
+  const OrderedJson good = OrderedJson::parse(to_json(record(article_race(), fifo).trace));
   REQUIRE(validator.errors(good).empty());
 
-  Json j = good;
+  OrderedJson j = good;
   j["version"] = 2;
   CHECK(validator.errors(j) == std::vector<std::string>{"/version: is not 1"});
   j = good;
   j["events"][0]["colour"] = "red";
   CHECK(validator.errors(j) == std::vector<std::string>{"/events/0/colour: not allowed"});
   j = good;
-  j["events"][1]["runnable"] = Json::array();
+  j["events"][1]["runnable"] = OrderedJson::array();
   CHECK(validator.errors(j) == std::vector<std::string>{"/events/1/runnable: too few items"});
   j = good;
   j["events"][2]["object"] = -2;
@@ -252,6 +247,6 @@ TEST_CASE("the schema refuses what the reader refuses for its shape", "[traces][
   j["schedule"] = "0x6;1";
   CHECK(validator.errors(j).size() == 1);
   j = good;
-  j["results"]["total"] = Json::object();
+  j["results"]["total"] = OrderedJson::object();
   CHECK(validator.errors(j) == std::vector<std::string>{"/results/total: matches none of anyOf"});
 }

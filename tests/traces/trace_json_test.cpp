@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/article/race.h"
 #include "scenarios/catalog.h"
 #include "sim/policies/fifo.h"
 #include "sim/policies/random.h"
@@ -15,11 +14,6 @@ using namespace interleave;
 using namespace interleave::testing;
 
 namespace {
-
-Trace race_trace() {
-  FifoPolicy fifo;
-  return record(article_race(), fifo).trace;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -13,7 +13,7 @@ using namespace interleave;
 using namespace interleave::testing;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
@@ -27,8 +27,8 @@ const std::string& race_json() {
 }
 
 // edited(change) is the race trace with change applied to its JSON.
-std::string edited(const std::function<void(Json&)>& change) {
-  Json j = Json::parse(race_json());
+std::string edited(const std::function<void(OrderedJson&)>& change) {
+  OrderedJson j = OrderedJson::parse(race_json());
   change(j);
   return j.dump(1);
 }
@@ -53,7 +53,7 @@ TEST_CASE("the race trace used below is valid", "[traces][reader]") {
   REQUIRE(r.trace->objects.size() == 1);
   REQUIRE(r.trace->events.size() == 30);
   // Re-dumped JSON with other spacing is the same trace.
-  CHECK(read_trace(edited([](Json&) {})).ok());
+  CHECK(read_trace(edited([](OrderedJson&) {})).ok());
 }
 
 TEST_CASE("a truncated trace is refused as not JSON, with the byte where it stops",
@@ -67,12 +67,12 @@ TEST_CASE("a truncated trace is refused as not JSON, with the byte where it stop
 }
 
 TEST_CASE("a trace of another version is refused by its version", "[traces][reader]") {
-  CHECK(refusal(edited([](Json& j) { j["version"] = 99; })) ==
+  CHECK(refusal(edited([](OrderedJson& j) { j["version"] = 99; })) ==
         "trace.version: version 99 is not supported (this interleave reads version 1)");
-  CHECK(refusal(edited([](Json& j) { j["version"] = "1"; })) ==
+  CHECK(refusal(edited([](OrderedJson& j) { j["version"] = "1"; })) ==
         "trace.version: expected an integer, found \"1\"");
   // The version is judged before the rest: a version-2 trace may have other fields.
-  CHECK_THAT(refusal(edited([](Json& j) {
+  CHECK_THAT(refusal(edited([](OrderedJson& j) {
                j["version"] = 2;
                j["events"] = "elsewhere";
              })),
@@ -80,9 +80,9 @@ TEST_CASE("a trace of another version is refused by its version", "[traces][read
 }
 
 TEST_CASE("a file of another format is refused by its format", "[traces][reader]") {
-  CHECK(refusal(edited([](Json& j) { j["format"] = "chrome-trace"; })) ==
+  CHECK(refusal(edited([](OrderedJson& j) { j["format"] = "chrome-trace"; })) ==
         "trace.format: expected \"interleave-trace\", found \"chrome-trace\"");
-  CHECK_THAT(refusal(edited([](Json& j) { j.erase("format"); })),
+  CHECK_THAT(refusal(edited([](OrderedJson& j) { j.erase("format"); })),
              StartsWith("trace.format: missing"));
   CHECK(refusal("[1, 2, 3]") == "trace: expected a JSON object, found an array");
   CHECK(refusal("{}") == "trace.format: missing (this is not an interleave trace)");
@@ -129,109 +129,113 @@ TEST_CASE("a trace with damaged bytes is read or refused, never a crash", "[trac
 }
 
 TEST_CASE("a fiber id out of range is refused at its path", "[traces][reader]") {
-  CHECK(refusal(edited([](Json& j) { j["events"][12]["fiber"] = 99; })) ==
+  CHECK(refusal(edited([](OrderedJson& j) { j["events"][12]["fiber"] = 99; })) ==
         "trace.events[12].fiber: fiber 99 is not in fibers (which has 6)");
-  CHECK(refusal(edited([](Json& j) { j["events"][12]["fiber"] = -1; })) ==
+  CHECK(refusal(edited([](OrderedJson& j) { j["events"][12]["fiber"] = -1; })) ==
         "trace.events[12].fiber: expected a non-negative integer, found -1");
-  CHECK_THAT(refusal(edited([](Json& j) {
+  CHECK_THAT(refusal(edited([](OrderedJson& j) {
                j["events"][0]["woken"] = {1, 42};
              })),
              StartsWith("trace.events[0].woken[1]: fiber 42 is not in fibers"));
-  CHECK_THAT(refusal(edited([](Json& j) { j["events"][0]["other"] = 6; })),
+  CHECK_THAT(refusal(edited([](OrderedJson& j) { j["events"][0]["other"] = 6; })),
              StartsWith("trace.events[0].other: fiber 6 is not in fibers"));
-  CHECK_THAT(
-      refusal(edited([](Json& j) { j["schedule"] = "0x6,9,1x2,2x3,3x3,4x2,5x3,0x4,4x3,0x3"; })),
-      StartsWith("trace.schedule: fiber 9 at step 6 is not in fibers"));
+  CHECK_THAT(refusal(edited(
+                 [](OrderedJson& j) { j["schedule"] = "0x6,9,1x2,2x3,3x3,4x2,5x3,0x4,4x3,0x3"; })),
+             StartsWith("trace.schedule: fiber 9 at step 6 is not in fibers"));
 }
 
 TEST_CASE("every malformed field is named by its path", "[traces][reader]") {
   struct Case {
     const char* what;
-    std::function<void(Json&)> change;
+    std::function<void(OrderedJson&)> change;
     const char* starts_with;
   };
   const std::vector<Case> cases = {
-      {"unknown top-level field", [](Json& j) { j["comment"] = "hi"; },
+      {"unknown top-level field", [](OrderedJson& j) { j["comment"] = "hi"; },
        "trace.comment: unknown field"},
-      {"missing section", [](Json& j) { j.erase("policy"); }, "trace.policy: missing"},
-      {"scenario name", [](Json& j) { j["scenario"]["name"] = 5; },
+      {"missing section", [](OrderedJson& j) { j.erase("policy"); }, "trace.policy: missing"},
+      {"scenario name", [](OrderedJson& j) { j["scenario"]["name"] = 5; },
        "trace.scenario.name: expected a string, found 5"},
-      {"scenario param", [](Json& j) { j["scenario"]["params"]["n"] = "x"; },
+      {"scenario param", [](OrderedJson& j) { j["scenario"]["params"]["n"] = "x"; },
        "trace.scenario.params.n: expected an integer"},
-      {"policy param", [](Json& j) { j["policy"]["params"]["seed"] = 1.5; },
+      {"policy param", [](OrderedJson& j) { j["policy"]["params"]["seed"] = 1.5; },
        "trace.policy.params.seed: expected an integer, found 1.5"},
-      {"negative cost", [](Json& j) { j["config"]["step_cost_ns"] = -1; },
+      {"negative cost", [](OrderedJson& j) { j["config"]["step_cost_ns"] = -1; },
        "trace.config.step_cost_ns: expected a non-negative integer"},
-      {"zero stack", [](Json& j) { j["config"]["stack_size"] = 0; },
+      {"zero stack", [](OrderedJson& j) { j["config"]["stack_size"] = 0; },
        "trace.config.stack_size: 0 is not between 1 and"},
-      {"no fibers", [](Json& j) { j["fibers"] = Json::array(); }, "trace.fibers: empty"},
-      {"fiber listed out of order", [](Json& j) { j["fibers"][2]["id"] = 5; },
+      {"no fibers", [](OrderedJson& j) { j["fibers"] = OrderedJson::array(); },
+       "trace.fibers: empty"},
+      {"fiber listed out of order", [](OrderedJson& j) { j["fibers"][2]["id"] = 5; },
        "trace.fibers[2].id: expected 2, found 5"},
-      {"parent spawned later", [](Json& j) { j["fibers"][2]["parent"] = 4; },
+      {"parent spawned later", [](OrderedJson& j) { j["fibers"][2]["parent"] = 4; },
        "trace.fibers[2].parent: fiber 4 did not exist before fiber 2"},
-      {"object kind", [](Json& j) { j["objects"][0]["kind"] = 3; },
+      {"object kind", [](OrderedJson& j) { j["objects"][0]["kind"] = 3; },
        "trace.objects[0].kind: expected a string"},
-      {"bad schedule", [](Json& j) { j["schedule"] = "0x6,zz"; }, "trace.schedule: "},
-      {"schedule shorter than events", [](Json& j) { j["schedule"] = "0x6"; },
+      {"bad schedule", [](OrderedJson& j) { j["schedule"] = "0x6,zz"; }, "trace.schedule: "},
+      {"schedule shorter than events", [](OrderedJson& j) { j["schedule"] = "0x6"; },
        "trace.events: 30 events, but the schedule has 6 steps"},
-      {"event step out of order", [](Json& j) { j["events"][3]["step"] = 4; },
+      {"event step out of order", [](OrderedJson& j) { j["events"][3]["step"] = 4; },
        "trace.events[3].step: expected 3, found 4"},
-      {"clock going back", [](Json& j) { j["events"][3]["clock_ns"] = 5; },
+      {"clock going back", [](OrderedJson& j) { j["events"][3]["clock_ns"] = 5; },
        "trace.events[3].clock_ns: 5 is earlier than the previous step's 2000"},
-      {"fiber not listed", [](Json& j) { j["events"][5]["fiber"] = 9; }, "trace.events[5].fiber: "},
-      {"unknown op", [](Json& j) { j["events"][3]["op"] = "jump"; },
+      {"fiber not listed", [](OrderedJson& j) { j["events"][5]["fiber"] = 9; },
+       "trace.events[5].fiber: "},
+      {"unknown op", [](OrderedJson& j) { j["events"][3]["op"] = "jump"; },
        "trace.events[3].op: unknown operation \"jump\""},
-      {"object out of range", [](Json& j) { j["events"][6]["object"] = 7; },
+      {"object out of range", [](OrderedJson& j) { j["events"][6]["object"] = 7; },
        "trace.events[6].object: object 7 is not in objects (which has 1)"},
-      {"object below -1", [](Json& j) { j["events"][6]["object"] = -2; },
+      {"object below -1", [](OrderedJson& j) { j["events"][6]["object"] = -2; },
        "trace.events[6].object: expected an object id or -1, found -2"},
-      {"word of no object", [](Json& j) { j["events"][6]["word"] = -1; },
+      {"word of no object", [](OrderedJson& j) { j["events"][6]["word"] = -1; },
        "trace.events[6].word: expected an object id, found -1"},
-      {"spawn without its child", [](Json& j) { j["events"][0].erase("other"); },
+      {"spawn without its child", [](OrderedJson& j) { j["events"][0].erase("other"); },
        "trace.events[0].other: missing"},
-      {"real read", [](Json& j) { j["events"][6]["read"] = 1.5; },
+      {"real read", [](OrderedJson& j) { j["events"][6]["read"] = 1.5; },
        "trace.events[6].read: expected an integer, found 1.5"},
-      {"read beyond 64 bits", [](Json& j) { j["events"][6]["read"] = 18446744073709551615ull; },
+      {"read beyond 64 bits",
+       [](OrderedJson& j) { j["events"][6]["read"] = 18446744073709551615ull; },
        "trace.events[6].read: integer 18446744073709551615 is out of range"},
-      {"empty runnable set", [](Json& j) { j["events"][3]["runnable"] = Json::array(); },
+      {"empty runnable set",
+       [](OrderedJson& j) { j["events"][3]["runnable"] = OrderedJson::array(); },
        "trace.events[3].runnable: empty"},
       {"runnable set out of order",
-       [](Json& j) {
+       [](OrderedJson& j) {
          j["events"][7]["runnable"] = {2, 1};
        },
        "trace.events[7].runnable[1]: fiber ids must be ascending and unique"},
       {"runner not runnable",
-       [](Json& j) {
+       [](OrderedJson& j) {
          j["events"][7]["runnable"] = {2, 3};
        },
        "trace.events[7].runnable: fiber 1, which performed the step, is not in it"},
-      {"unknown reason", [](Json& j) { j["events"][0]["reason"] = "boredom"; },
+      {"unknown reason", [](OrderedJson& j) { j["events"][0]["reason"] = "boredom"; },
        "trace.events[0].reason: unknown reason \"boredom\""},
       {"note not a string",
-       [](Json& j) {
+       [](OrderedJson& j) {
          j["events"][0]["notes"] = {"ok", 1};
        },
        "trace.events[0].notes[1]: expected a string, found 1"},
-      {"unknown event field", [](Json& j) { j["events"][0]["colour"] = "red"; },
+      {"unknown event field", [](OrderedJson& j) { j["events"][0]["colour"] = "red"; },
        "trace.events[0].colour: unknown field"},
-      {"event not an object", [](Json& j) { j["events"][4] = 4; },
+      {"event not an object", [](OrderedJson& j) { j["events"][4] = 4; },
        "trace.events[4]: expected an object, found 4"},
-      {"unknown status", [](Json& j) { j["outcome"]["status"] = "meh"; },
+      {"unknown status", [](OrderedJson& j) { j["outcome"]["status"] = "meh"; },
        "trace.outcome.status: unknown status \"meh\""},
-      {"result of no kind", [](Json& j) { j["results"]["total"] = true; },
+      {"result of no kind", [](OrderedJson& j) { j["results"]["total"] = true; },
        "trace.results.total: expected an integer, a real, a string or an array of numbers"},
       {"result list with a string",
-       [](Json& j) {
+       [](OrderedJson& j) {
          j["results"]["a b"] = {1, "x"};
        },
        "trace.results[\"a b\"][1]: expected a number, found \"x\""},
-      {"stats disagreeing with events", [](Json& j) { j["stats"]["steps"] = 31; },
+      {"stats disagreeing with events", [](OrderedJson& j) { j["stats"]["steps"] = 31; },
        "trace.stats.steps: 31, but there are 30 events"},
-      {"outcome step disagreeing", [](Json& j) { j["outcome"]["step"] = 3; },
+      {"outcome step disagreeing", [](OrderedJson& j) { j["outcome"]["step"] = 3; },
        "trace.outcome.step: 3, but stats.steps is 30"},
-      {"final clock before the last step", [](Json& j) { j["stats"]["clock_ns"] = 0; },
+      {"final clock before the last step", [](OrderedJson& j) { j["stats"]["clock_ns"] = 0; },
        "trace.stats.clock_ns: 0 is earlier than the last step's"},
-      {"integer too large for 64 bits", [](Json& j) { j["stats"]["blocks"] = 1e20; },
+      {"integer too large for 64 bits", [](OrderedJson& j) { j["stats"]["blocks"] = 1e20; },
        "trace.stats.blocks: expected a non-negative integer, found 1e+20"},
   };
   for (const Case& c : cases) {

@@ -1,6 +1,6 @@
 #pragma once
-// Helpers shared by the policy tests: run a scenario under a policy, read a result, and log
-// what the policy was shown at every step.
+// Helpers shared by the policy tests: run a scenario under a policy and log what the policy was
+// shown at every step; int_result() comes from tests/support/seeded_runs.h.
 
 #include <cstdint>
 #include <string_view>
@@ -10,6 +10,7 @@
 #include "sim/policy.h"
 #include "sim/scenario.h"
 #include "sim/simulator.h"
+#include "tests/support/seeded_runs.h"
 
 namespace interleave::testing {
 
@@ -19,14 +20,6 @@ inline RunResult run_scenario(Simulator& sim, Policy& policy, const Scenario& sc
   policy.begin_run();
   return sim.run(
       policy, [&] { scenario.body(sim, Params{}); }, observer);
-}
-
-// int_result(r, name) is the integer result name of run r; -1 when it was not reported.
-inline std::int64_t int_result(const RunResult& r, std::string_view name) {
-  for (const auto& [key, value] : r.results) {
-    if (key == name) return std::get<std::int64_t>(value);
-  }
-  return -1;
 }
 
 // StepLog records, for every step, its fiber, its clock and the runnable set before it.
