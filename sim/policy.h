@@ -135,8 +135,8 @@ class Policy {
   virtual bool keeps_stepping_fiber() const { return false; }
   // planned() lists what pick() would choose at the next run's first points (entry k: the point
   // before step k), as a search replaying its path knows; at such a point the simulator takes the
-  // entry without calling pick() when that fiber is runnable, and asks pick() otherwise. Read at
-  // the start of each run; the storage must not change during it.
+  // entry without calling pick() when that fiber is runnable and its id below 64, and asks pick()
+  // otherwise. Read at the start of each run; the storage must not change during it.
   virtual std::span<const FiberId> planned() const { return {}; }
 };
 

@@ -418,7 +418,7 @@ Fiber* Simulator::decide_next(Reason reason) {
     point_runnable_.assign(runnable_.begin(), runnable_.end());
     point_reason_ = reason;
   }
-  if (stats_.steps < plan_.size() && runnable_now(plan_[stats_.steps])) {
+  if (plan_applies()) {
     spun_ = false;
     consume_step_hints();
     open_quiet();

@@ -233,13 +233,10 @@ class Simulator {
   // decision (Policy::planned) of a runnable fiber is taken without asking the policy, as there.
   Fiber* pick_quietly() {
     Fiber* cur = current_;
-    if (stats_.steps < plan_.size()) {
-      const FiberId f = plan_[stats_.steps];
-      if ((runnable_mask_ & low_bit(f)) != 0) [[likely]] {
-        consume_step_hints();
-        cur->yielded = false;
-        return record_pick(f, cur, true, last_reason_);
-      }
+    if (plan_applies()) {
+      consume_step_hints();
+      cur->yielded = false;
+      return record_pick(plan_[stats_.steps], cur, true, last_reason_);
     }
     const SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, true,
                                 last_reason_, false, read_only_, stats_.steps, clock_);
@@ -265,6 +262,11 @@ class Simulator {
       }
     }
     return next;
+  }
+  // plan_applies() tells whether this point has a Policy::planned() entry naming a runnable fiber
+  // (one below id 64: the policy is asked about the others).
+  bool plan_applies() const {
+    return stats_.steps < plan_.size() && (runnable_mask_ & low_bit(plan_[stats_.steps])) != 0;
   }
   // consume_step_hints() clears the last step's hints (read_only, touch_plain) once a point has
   // shown them to the policy.
