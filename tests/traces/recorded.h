@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/article/race.h"
 #include "sim/config.h"
-#include "sim/policies/fifo.h"
 #include "sim/policy.h"
 #include "sim/scenario.h"
 #include "sim/simulator.h"
@@ -46,12 +44,6 @@ inline Params default_params(const Scenario& scenario) {
   std::optional<Params> params = scenario.resolve({}, error);
   if (!params) throw std::logic_error(error);
   return *params;
-}
-
-// race_trace() is the trace of one run of article/race under fifo.
-inline Trace race_trace() {
-  FifoPolicy fifo;
-  return record(article_race(), fifo).trace;
 }
 
 }  // namespace interleave::testing

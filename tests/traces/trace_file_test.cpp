@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/article/race.h"
 #include "tests/support/process.h"
-#include "tests/traces/recorded.h"
+#include "tests/support/recorded_trace.h"
 #include "traces/trace_json.h"
 
 using namespace interleave;
@@ -43,7 +44,7 @@ void write_text(const std::string& path, const std::string& text) {
 
 TEST_CASE("a trace file holds exactly the JSON and nothing is left beside it", "[traces][file]") {
   const std::string dir = temp_dir();
-  const Trace t = race_trace();
+  const Trace t = fifo_trace(article_race());
   write_trace_file(t, dir + "/race.json");
   CHECK(read_file(dir + "/race.json") == to_json(t));
   CHECK(entries(dir) == std::vector<std::string>{"race.json"});
@@ -58,7 +59,7 @@ TEST_CASE("writing over an existing trace replaces it whole", "[traces][file]") 
   const std::string dir = temp_dir();
   const std::string path = dir + "/trace.json";
   write_text(path, std::string(100000, 'x'));
-  const Trace t = race_trace();
+  const Trace t = fifo_trace(article_race());
   write_trace_file(t, path);
   CHECK(read_file(path) == to_json(t));
   CHECK(entries(dir) == std::vector<std::string>{"trace.json"});
@@ -69,7 +70,7 @@ TEST_CASE("a trace file that cannot be written throws and leaves nothing behind"
   const std::string dir = temp_dir();
   const std::string path = dir + "/missing/race.json";
   try {
-    write_trace_file(race_trace(), path);
+    write_trace_file(fifo_trace(article_race()), path);
     FAIL("write_trace_file did not throw");
   } catch (const std::runtime_error& e) {
     CHECK_THAT(e.what(), Contains(path));
@@ -85,7 +86,7 @@ TEST_CASE("a trace whose temporary file cannot be renamed into place is cleaned 
   const std::string path = dir + "/taken";
   REQUIRE(::mkdir(path.c_str(), 0755) == 0);
   write_text(path + "/inside", "keep");
-  CHECK_THROWS_WITH(write_trace_file(race_trace(), path), Contains("cannot rename"));
+  CHECK_THROWS_WITH(write_trace_file(fifo_trace(article_race()), path), Contains("cannot rename"));
   CHECK(entries(dir) == std::vector<std::string>{"taken"});
   CHECK(read_file(path + "/inside") == "keep");
 }

@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/article/race.h"
 #include "scenarios/catalog.h"
 #include "sim/policies/fifo.h"
 #include "sim/policies/random.h"
+#include "tests/support/recorded_trace.h"
 #include "tests/traces/recorded.h"
 
 using namespace interleave;
@@ -30,7 +32,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 TEST_CASE("a recorded trace is read back exactly and written again byte for byte",
           "[traces][json]") {
-  const Trace t = race_trace();
+  const Trace t = fifo_trace(article_race());
   const std::string text = to_json(t);
   const TraceReadResult r = read_trace(text);
   INFO(r.error);
@@ -43,8 +45,7 @@ TEST_CASE("a recorded trace is read back exactly and written again byte for byte
 TEST_CASE("every built-in scenario's trace round-trips under fifo and random schedules",
           "[traces][json]") {
   for (const Scenario& s : builtin_scenarios().all()) {
-    std::string error;
-    const Params params = *s.resolve({}, error);
+    const Params params = default_params(s);
     for (std::uint64_t seed = 0; seed <= 3; ++seed) {
       FifoPolicy fifo;
       RandomPolicy random(seed);
@@ -66,8 +67,7 @@ TEST_CASE("every built-in scenario's trace round-trips under fifo and random sch
 TEST_CASE("two runs of the same scenario and seed give byte-identical traces", "[traces][json]") {
   const Scenario* server = builtin_scenarios().find("article/semaphore-server");
   REQUIRE(server != nullptr);
-  std::string error;
-  const Params params = *server->resolve({}, error);
+  const Params params = default_params(*server);
   RandomPolicy first(42);
   RandomPolicy second(42);
   const std::string a = to_json(record(*server, first, params).trace);
@@ -80,9 +80,8 @@ TEST_CASE("two runs of the same scenario and seed give byte-identical traces", "
 TEST_CASE("events are written one per line and stay small", "[traces][json]") {
   const Scenario* server = builtin_scenarios().find("article/semaphore-server");
   REQUIRE(server != nullptr);
-  std::string error;
   RandomPolicy random(5);
-  const Trace t = record(*server, random, *server->resolve({}, error)).trace;
+  const Trace t = record(*server, random, default_params(*server)).trace;
   const std::string text = to_json(t);
 
   std::size_t event_lines = 0;
@@ -97,7 +96,7 @@ TEST_CASE("events are written one per line and stay small", "[traces][json]") {
 
 TEST_CASE("an event carries object -1 when it touches none, and omits what it does not have",
           "[traces][json]") {
-  const std::string text = to_json(race_trace());
+  const std::string text = to_json(fifo_trace(article_race()));
   const std::vector<std::string> lines = lines_of(text);
   const auto spawn = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
     return l.find("\"op\":\"spawn\"") != std::string::npos;
@@ -109,7 +108,7 @@ TEST_CASE("an event carries object -1 when it touches none, and omits what it do
 }
 
 TEST_CASE("results of every type are written and read back", "[traces][json]") {
-  Trace t = race_trace();
+  Trace t = fifo_trace(article_race());
   t.results = {{"count", std::int64_t{-7}},
                {"ratio", 0.1},
                {"whole", 2.0},
@@ -127,7 +126,7 @@ TEST_CASE("results of every type are written and read back", "[traces][json]") {
 }
 
 TEST_CASE("a non-finite real is written as null and read back as NaN", "[traces][json]") {
-  Trace t = race_trace();
+  Trace t = fifo_trace(article_race());
   t.results = {{"mean", std::nan("")}, {"spread", std::vector<double>{1.0, INFINITY}}};
   const std::string text = to_json(t);
   CHECK(text.find("\"mean\":null") != std::string::npos);
@@ -143,7 +142,7 @@ TEST_CASE("a non-finite real is written as null and read back as NaN", "[traces]
 }
 
 TEST_CASE("a name that is not UTF-8 is written with a replacement character", "[traces][json]") {
-  Trace t = race_trace();
+  Trace t = fifo_trace(article_race());
   t.fibers[1].name = "t\xff";
   t.events[0].notes = {"bad \xfe byte"};
   std::string text;

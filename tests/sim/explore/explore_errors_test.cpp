@@ -15,8 +15,10 @@
 #include "sim/shared.h"
 #include "sim/simulator.h"
 #include "sim/thread.h"
+#include "tests/sim/explore/explore_test_support.h"
 
 using namespace interleave;
+using interleave::testing::with;
 
 namespace {
 
@@ -37,13 +39,6 @@ std::function<void(Simulator&)> changes_after_first_run(std::shared_ptr<std::ato
   };
 }
 
-ExploreOptions options_with(Reduction reduction, std::uint32_t jobs) {
-  ExploreOptions o;
-  o.reduction = reduction;
-  o.jobs = jobs;
-  return o;
-}
-
 }  // namespace
 
 TEST_CASE("a search stops with an error when the scenario does not repeat its runs",
@@ -52,8 +47,10 @@ TEST_CASE("a search stops with an error when the scenario does not repeat its ru
     for (const std::uint32_t jobs : {1u, 2u}) {
       INFO("reduction " << to_string(reduction) << ", jobs " << jobs);
       const auto body = changes_after_first_run(std::make_shared<std::atomic<int>>(0));
+      ExploreOptions options = with(reduction);
+      options.jobs = jobs;
       try {
-        explore_scenario(body, RunConfig{}, options_with(reduction, jobs));
+        explore_scenario(body, RunConfig{}, options);
         FAIL("the search did not notice");
       } catch (const std::runtime_error& e) {
         const std::string what = e.what();
@@ -73,7 +70,7 @@ TEST_CASE("a search stops with an error when a run spawns more than 64 fibers", 
   };
   for (const Reduction reduction : {Reduction::none, Reduction::sleep, Reduction::dpor}) {
     INFO("reduction " << to_string(reduction));
-    CHECK_THROWS_WITH(explore_scenario(body, RunConfig{}, options_with(reduction, 1)),
+    CHECK_THROWS_WITH(explore_scenario(body, RunConfig{}, with(reduction)),
                       Catch::Contains("more than 64 fibers"));
   }
 }
