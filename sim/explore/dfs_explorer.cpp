@@ -99,6 +99,10 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
       sleep_next_ = 0;
     }
   }
+  if (at > 0 && rules_.preemption_bound && at - 1 >= root_ && point.current_runnable() && !spin) {
+    // The step just taken left its fiber running: what bounded sleep sets need to know of it.
+    path_[at - 1].kept_running |= bit(point.current());
+  }
   // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning. A
   // replayed point finds what it found before (the points before it may have been planned).
   if (at < path_.size()) {
@@ -142,6 +146,8 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
   SearchNode& n = path_.emplace_back();
   n.preemptions = preemptions_next_;
   n.waiting = waiting_;
+  n.current = point.current();
+  n.free_switch = !point.current_runnable() || spin;
   n.sleep = rules_.reduction == Reduction::none ? 0 : sleep_next_;
   const FiberSet cur = bit(point.current());
   const bool cur_in = point.current_runnable() && (runnable & cur) != 0;
@@ -246,13 +252,32 @@ void DfsExplorer::record_step(SearchNode& node) {
 FiberSet DfsExplorer::next_sleep(const SchedulingPoint& point, const SearchNode& node,
                                  FiberSet runnable) const {
   if (rules_.reduction == Reduction::none || node.frozen) return 0;
+  FiberSet asleep = node.sleep | node.done;
+  if (rules_.preemption_bound) asleep = node.sleep | (node.done & bounded_sleepers(node));
   FiberSet next = 0;
-  for (FiberSet rest = (node.sleep | node.done) & runnable & ~bit(node.chosen); rest != 0;
-       rest &= rest - 1) {
+  for (FiberSet rest = asleep & runnable & ~bit(node.chosen); rest != 0; rest &= rest - 1) {
     const FiberId q = lowest(rest);
     if (!dependent(point.pending(q), node.op)) next |= bit(q);
   }
   return next;
+}
+
+FiberSet DfsExplorer::bounded_sleepers(const SearchNode& node) {
+  // A fiber q explored at this point sleeps in the branch of the chosen fiber p because every run
+  // of that branch in which q's step comes later, past steps independent of it, is equivalent to
+  // a run with q's step moved up here, which q's own branch explored. Under a preemption bound
+  // that run must also fit the bound: moving q up changes the switches only here (p's run has
+  // current→p, the moved run current→q→p) and where q's step was taken out (which can only save
+  // a preemption). So q may sleep only when current→q→p costs no more than current→p.
+  auto cost = [&node](FiberId to) { return !node.free_switch && to != node.current ? 1 : 0; };
+  const int direct = cost(node.chosen);
+  FiberSet ok = 0;
+  for (FiberSet rest = node.done & ~bit(node.chosen); rest != 0; rest &= rest - 1) {
+    const FiberId q = lowest(rest);
+    const int detour = cost(q) + ((node.kept_running & bit(q)) != 0 ? 1 : 0);
+    if (detour <= direct) ok |= bit(q);
+  }
+  return ok;
 }
 
 void DfsExplorer::emit_task(std::size_t length, FiberSet sleep) {

@@ -76,6 +76,7 @@ class DfsExplorer final : public Policy {
   void record_step(SearchNode& node);
   FiberSet next_sleep(const SchedulingPoint& point, const SearchNode& node,
                       FiberSet runnable) const;
+  static FiberSet bounded_sleepers(const SearchNode& node);
   void emit_task(std::size_t length, FiberSet sleep);
   void detect_races();
   void add_backtrack(std::size_t i, std::size_t j);

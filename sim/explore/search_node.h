@@ -31,6 +31,11 @@ struct SearchNode {
   Op op;                    // the step the chosen fiber takes
   Footprint footprint;      // what that step touched, as races see it
   FiberSet waiting = 0;     // fibers waiting for progress here (fairness), as the run found them
+  FiberSet kept_running = 0;  // fibers explored here whose step left them runnable and not
+                              // spinning: switching away from them right after costs a preemption
+  FiberId current{0};         // the fiber that took the step before this point
+  bool free_switch = true;    // picking a fiber other than current here is no preemption (current
+                              // is not runnable, or its last step spun)
   std::uint32_t preemptions = 0;      // preemptions on the path before this point
   std::uint32_t pos = 0;              // the step is the pos-th step of its fiber (1-based)
   std::int32_t prev_same = -1;        // index of the chosen fiber's previous step, or -1
