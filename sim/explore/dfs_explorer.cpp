@@ -288,7 +288,7 @@ void DfsExplorer::emit_task(std::size_t length, FiberSet sleep) {
   tasks_->push_back(std::move(t));
 }
 
-void DfsExplorer::end_run(const Outcome& /*outcome*/) {
+void DfsExplorer::end_run(const Outcome& outcome) {
   if (!error_.empty()) return;
   if (path_.size() < root_) {
     error_ = "the scenario is not deterministic: a run ended after " +
@@ -300,7 +300,16 @@ void DfsExplorer::end_run(const Outcome& /*outcome*/) {
     // A run that ended above the split level is a task of its own (one run, or one blocked).
     emit_task(path_.size(), kind_ == SearchRunKind::sleep_blocked ? blocked_sleep_ : 0);
   }
-  if (rules_.reduction == Reduction::dpor && split_level_ == 0) detect_races();
+  if (rules_.reduction == Reduction::dpor && split_level_ == 0) {
+    // A run that fails ends where it stands, and what it reports (its results, the values its
+    // abandoned fibers leave behind) depends on every step taken before the failure: the failing
+    // step conflicts with every other step, so that each step of another fiber that could have
+    // come later is also tried after it.
+    if (outcome.status == Status::failed && path_.size() > root_) {
+      path_.back().footprint.everything = true;
+    }
+    detect_races();
+  }
   exhausted_ = !advance();
 }
 
@@ -380,19 +389,29 @@ void DfsExplorer::add_backtrack(std::size_t i, std::size_t j) {
     }
     if (initial) initials |= fk;
   }
-  if ((initials & ni.backtrack) != 0) return;
-  const FiberSet avail = initials & ni.candidates;
-  if (avail == 0) return;
-  const FiberId q = (avail & bit(path_[j].chosen)) != 0 ? path_[j].chosen : lowest(avail);
-  ni.backtrack |= bit(q);
+  const FiberId prefer = path_[j].chosen;
+  add_one_of(ni, initials, prefer, false);
   if (rules_.preemption_bound) {
-    // Under a bound the reversal may need a preemption the bound forbids at i; also try it where
-    // i's fiber was switched in, which costs none (bounded partial-order reduction).
-    std::size_t b = i;
-    while (b > root_ && path_[b - 1].chosen == ni.chosen) --b;
-    SearchNode& nb = path_[b];
-    if (b != i && !nb.frozen && (nb.candidates & bit(q)) != 0) nb.backtrack |= bit(q);
+    // Under a bound, the reversal may need a preemption that the bound forbids at i, while an
+    // equivalent run that switches where i's fiber was switched in fits (bounded partial-order
+    // reduction, Coons, Musuvathi and McKinley 2013): try the reversal there too, and where none
+    // of its first fibers can run there, every fiber that can.
+    for (std::size_t b = i + 1; b-- > root_ && (b == i || path_[b].chosen != prefer);) {
+      SearchNode& nb = path_[b];
+      const bool block_start = b == root_ || path_[b - 1].chosen != path_[b].chosen;
+      if (!nb.frozen && (block_start || nb.free_switch)) nb.backtrack |= nb.candidates;
+    }
   }
+}
+
+void DfsExplorer::add_one_of(SearchNode& node, FiberSet initials, FiberId prefer, bool or_all) {
+  if (node.frozen || (initials & node.backtrack) != 0) return;
+  const FiberSet avail = initials & node.candidates;
+  if (avail == 0) {
+    if (or_all) node.backtrack |= node.candidates;
+    return;
+  }
+  node.backtrack |= (avail & bit(prefer)) != 0 ? bit(prefer) : bit(lowest(avail));
 }
 
 }  // namespace interleave

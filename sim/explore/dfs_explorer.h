@@ -80,6 +80,7 @@ class DfsExplorer final : public Policy {
   void emit_task(std::size_t length, FiberSet sleep);
   void detect_races();
   void add_backtrack(std::size_t i, std::size_t j);
+  static void add_one_of(SearchNode& node, FiberSet initials, FiberId prefer, bool or_all);
   bool advance();
 
   SearchRules rules_;

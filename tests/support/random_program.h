@@ -39,6 +39,8 @@ struct RandomProgram {
   int waiter = 0;     // the thread that waits for the flag before its steps (0-based)
   int signaller = 0;  // the thread that sets the flag after its steps
   int modulus = 3;    // the check fails when the weighted sum of what was read is 0 modulo this
+  int checker = -1;   // a thread that checks its last read value right after its steps, or -1
+  int forbidden = 0;  // the value the checker's last read must not be (the run fails there)
 
   // random_program(seed) draws a program from seed (the project's Rng: the same on every machine).
   static RandomProgram random(std::uint64_t seed);
