@@ -720,6 +720,13 @@ void Simulator::fail(std::string_view message) {
 }
 
 void Simulator::report(std::string_view name, ResultValue value) {
+  // A run cut short (a failure, the step limit) left fibers midway: a result reported while they
+  // are unwound would depend on how far each had got, not on what the run did, so the run's
+  // results are what it reported before it ended. After a deadlock every fiber waits where it
+  // must, and what main reports while it is unwound (it returns from its join) still counts.
+  if (teardown_ && (outcome_.status == Status::failed || outcome_.status == Status::livelock)) {
+    return;
+  }
   touch_plain(kFirstPlainState);  // the results are plain state shared by every fiber
   for (auto& [n, v] : results_) {
     if (n == name) {

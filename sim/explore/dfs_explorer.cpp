@@ -301,14 +301,12 @@ void DfsExplorer::end_run(const Outcome& outcome) {
     emit_task(path_.size(), kind_ == SearchRunKind::sleep_blocked ? blocked_sleep_ : 0);
   }
   if (rules_.reduction == Reduction::dpor && split_level_ == 0) {
-    // A run that fails ends where it stands, and what it reports (its results, the values its
-    // abandoned fibers leave behind) depends on every step taken before the failure: the failing
-    // step conflicts with every other step, so that each step of another fiber that could have
-    // come later is also tried after it.
-    if (outcome.status == Status::failed && path_.size() > root_) {
-      path_.back().footprint.everything = true;
-    }
     detect_races();
+    const bool cut_short = outcome.status == Status::failed || outcome.status == Status::livelock;
+    if (cut_short && kind_ == SearchRunKind::complete && path_.size() > root_) {
+      // The fiber that failed takes no more steps; at the step limit every fiber had more.
+      races_of_pending(outcome.status == Status::failed ? bit(path_.back().chosen) : 0);
+    }
   }
   exhausted_ = !advance();
 }
@@ -337,31 +335,54 @@ void DfsExplorer::detect_races() {
   // new step j the earlier steps it races with: dependent, of another fiber, and not ordered
   // before j through any other step.
   const std::size_t n = path_.size();
-  vc_.resize(n * kMaxSearchFibers);
+  vc_.resize((n + 1) * kMaxSearchFibers);
+  for (std::size_t j = diverge_; j < n; ++j) races_of(j);
+}
+
+void DfsExplorer::races_of(std::size_t j) {
+  const SearchNode& nj = path_[j];
   const std::uint32_t width = fibers_;
-  for (std::size_t j = diverge_; j < n; ++j) {
-    const SearchNode& nj = path_[j];
-    std::uint32_t* vj = &vc_[j * kMaxSearchFibers];
-    for (std::uint32_t f = 0; f < kMaxSearchFibers; ++f) vj[f] = 0;
-    auto join = [&](std::size_t from) {
-      const std::uint32_t* v = &vc_[from * kMaxSearchFibers];
-      for (std::uint32_t f = 0; f < width; ++f) vj[f] = vj[f] < v[f] ? v[f] : vj[f];
-    };
-    if (nj.prev_same >= 0) join(static_cast<std::size_t>(nj.prev_same));
-    for (std::int32_t s : nj.source) {
-      if (s >= 0) join(static_cast<std::size_t>(s));
+  std::uint32_t* vj = &vc_[j * kMaxSearchFibers];
+  for (std::uint32_t f = 0; f < kMaxSearchFibers; ++f) vj[f] = 0;
+  auto join = [&](std::size_t from) {
+    const std::uint32_t* v = &vc_[from * kMaxSearchFibers];
+    for (std::uint32_t f = 0; f < width; ++f) vj[f] = vj[f] < v[f] ? v[f] : vj[f];
+  };
+  if (nj.prev_same >= 0) join(static_cast<std::size_t>(nj.prev_same));
+  for (std::int32_t s : nj.source) {
+    if (s >= 0) join(static_cast<std::size_t>(s));
+  }
+  races_.clear();
+  for (std::size_t i = j; i-- > 0;) {
+    const SearchNode& ni = path_[i];
+    if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
+    if (vj[index(ni.chosen)] < ni.pos) {
+      races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
     }
-    races_.clear();
-    for (std::size_t i = j; i-- > 0;) {
-      const SearchNode& ni = path_[i];
-      if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
-      if (vj[index(ni.chosen)] < ni.pos) {
-        races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
-      }
-      join(i);
-    }
-    vj[index(nj.chosen)] = nj.pos;
-    for (const auto& [i, jj] : races_) add_backtrack(i, jj);
+    join(i);
+  }
+  vj[index(nj.chosen)] = nj.pos;
+  for (const auto& [i, jj] : races_) add_backtrack(i, jj);
+}
+
+void DfsExplorer::races_of_pending(FiberSet finished) {
+  // A run that failed or hit the step limit ended with fibers that still had steps to take. Their
+  // next steps are unknown, so each is taken to conflict with every step: as if it came right
+  // after the end, it races with the last steps of the other fibers, and the search also tries
+  // it before them.
+  for (std::uint32_t f = 0; f < kMaxSearchFibers; ++f) {
+    const bool started = f == 0 || spawned_at_[f] >= 0;
+    if (!started || exited_at_[f] >= 0 || (finished & bit(FiberId{f})) != 0) continue;
+    if (f >= fibers_) fibers_ = f + 1;
+    SearchNode& v = path_.emplace_back();
+    v.chosen = FiberId{f};
+    v.footprint.everything = true;
+    v.pos = steps_of_[f] + 1;
+    v.prev_same = last_step_[f];
+    v.source[0] = steps_of_[f] == 0 ? spawned_at_[f] : -1;
+    v.frozen = true;
+    races_of(path_.size() - 1);
+    path_.pop_back();
   }
 }
 

@@ -79,6 +79,8 @@ class DfsExplorer final : public Policy {
   static FiberSet bounded_sleepers(const SearchNode& node);
   void emit_task(std::size_t length, FiberSet sleep);
   void detect_races();
+  void races_of(std::size_t j);
+  void races_of_pending(FiberSet finished);
   void add_backtrack(std::size_t i, std::size_t j);
   static void add_one_of(SearchNode& node, FiberSet initials, FiberId prefer, bool or_all);
   bool advance();

@@ -28,6 +28,12 @@ bool reads(const ProgramStep& s) {
   return s.kind != Kind::store;
 }
 
+std::size_t read_count(const std::vector<ProgramStep>& steps) {
+  std::size_t n = 0;
+  for (const ProgramStep& s : steps) n += reads(s) ? 1 : 0;
+  return n;
+}
+
 // The names the printed program gives the results, the same as run() reports.
 std::string read_name(std::size_t thread, std::size_t read) {
   return "t" + std::to_string(thread + 1) + ".r" + std::to_string(read);
@@ -82,7 +88,10 @@ void RandomProgram::run(Simulator& sim) const {
   std::optional<WaitQueue> q;
   if (handoff != Handoff::none) flag.emplace(sim, "flag", 0);
   if (handoff == Handoff::wait_queue) q.emplace(sim, "q");
+  // What each thread read, by index (-1 until read): main may read them while an ended run is
+  // unwound, when not every thread has read everything.
   std::vector<std::vector<std::int64_t>> r(threads.size());
+  for (std::size_t t = 0; t < threads.size(); ++t) r[t].assign(read_count(threads[t]), -1);
   {
     std::vector<Thread> ts;
     ts.reserve(threads.size());
@@ -99,22 +108,23 @@ void RandomProgram::run(Simulator& sim) const {
           }
         }
         if (under_lock) m->lock();
+        std::size_t k = 0;
         for (const ProgramStep& s : threads[t]) {
           Atomic<int>& a = x[static_cast<std::size_t>(s.var)];
           switch (s.kind) {
-            case Kind::load: r[t].push_back(a.load()); break;
+            case Kind::load: r[t][k++] = a.load(); break;
             case Kind::store: a.store(s.value); break;
-            case Kind::exchange: r[t].push_back(a.exchange(s.value)); break;
+            case Kind::exchange: r[t][k++] = a.exchange(s.value); break;
             case Kind::cas: {
               int e = s.expected;
-              r[t].push_back(a.compare_exchange(e, s.value) ? 1 : 0);
+              r[t][k++] = a.compare_exchange(e, s.value) ? 1 : 0;
               break;
             }
-            case Kind::fetch_add: r[t].push_back(a.fetch_add(1)); break;
+            case Kind::fetch_add: r[t][k++] = a.fetch_add(1); break;
           }
         }
         if (static_cast<int>(t) == checker) {
-          sim.check(r[t].back() != forbidden, "a thread read the forbidden value");
+          sim.check(r[t][k - 1] != forbidden, "a thread read the forbidden value");
         }
         if (under_lock) m->unlock();
         if (handoff != Handoff::none && static_cast<int>(t) == signaller) {
@@ -164,13 +174,14 @@ std::string RandomProgram::print_scenario() const {
   if (handoff != Handoff::none) o << "    Atomic<int> flag(sim, \"flag\", 0);\n";
   if (handoff == Handoff::wait_queue) o << "    WaitQueue q(sim, \"q\");\n";
   for (std::size_t t = 0; t < threads.size(); ++t) {
-    o << "    std::vector<std::int64_t> r" << t + 1 << ";\n";
+    o << "    std::vector<std::int64_t> r" << t + 1 << "(" << read_count(threads[t]) << ", -1);\n";
   }
   o << "    {\n";
   for (std::size_t t = 0; t < threads.size(); ++t) {
     const bool under_lock = !locked.empty() && locked[t];
     const std::string r = "r" + std::to_string(t + 1);
     o << "      Thread t" << t + 1 << "(sim, \"t" << t + 1 << "\", [&] {\n";
+    std::size_t k = 0;
     if (handoff != Handoff::none && static_cast<int>(t) == waiter) {
       o << "        while (flag.load() == 0) "
         << (handoff == Handoff::wait_queue ? "q.wait_if(flag, 0);\n" : "sim.yield();\n");
@@ -179,20 +190,22 @@ std::string RandomProgram::print_scenario() const {
     for (const ProgramStep& s : threads[t]) {
       const std::string a = "x" + std::to_string(s.var);
       switch (s.kind) {
-        case Kind::load: o << "        " << r << ".push_back(" << a << ".load());\n"; break;
+        case Kind::load: o << "        " << r << "[" << k++ << "] = " << a << ".load();\n"; break;
         case Kind::store: o << "        " << a << ".store(" << s.value << ");\n"; break;
         case Kind::exchange:
-          o << "        " << r << ".push_back(" << a << ".exchange(" << s.value << "));\n";
+          o << "        " << r << "[" << k++ << "] = " << a << ".exchange(" << s.value << ");\n";
           break;
         case Kind::cas:
-          o << "        {\n          int e = " << s.expected << ";\n          " << r << ".push_back("
-            << a << ".compare_exchange(e, " << s.value << ") ? 1 : 0);\n        }\n";
+          o << "        {\n          int e = " << s.expected << ";\n          " << r << "[" << k++
+            << "] = " << a << ".compare_exchange(e, " << s.value << ") ? 1 : 0;\n        }\n";
           break;
-        case Kind::fetch_add: o << "        " << r << ".push_back(" << a << ".fetch_add(1));\n"; break;
+        case Kind::fetch_add:
+          o << "        " << r << "[" << k++ << "] = " << a << ".fetch_add(1);\n";
+          break;
       }
     }
     if (static_cast<int>(t) == checker) {
-      o << "        sim.check(" << r << ".back() != " << forbidden
+      o << "        sim.check(" << r << "[" << k - 1 << "] != " << forbidden
         << ", \"a thread read the forbidden value\");\n";
     }
     if (under_lock) o << "        m.unlock();\n";
