@@ -121,6 +121,9 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o) {
                   "Worker threads; every N gives the same counts, outcomes and first failure")
       ->type_name("N")
       ->capture_default_str();
+  cmd->add_flag("--stop-at-first-failure", o.stop_at_first_failure,
+                "End the search at its first failing run (with a bound: the one with the fewest "
+                "preemptions) and say how many runs it took");
   cmd->add_flag("--no-fairness", o.no_fairness,
                 "Let a spinning fiber be picked again before another fiber moves (a spin loop "
                 "then makes the search infinite: use with --max-runs or --time-budget)");

@@ -94,6 +94,9 @@ std::string search_state(const ExploreSummary& s) {
   }
   std::string state = s.stopped_by == "max_runs"
                           ? "stopped after " + plural(r.runs, "run", "runs") + " (--max-runs)"
+                      : s.stopped_by == "first_failure"
+                          ? "stopped at the first failure, found in run " +
+                                std::to_string(r.runs_to_first_failure.value_or(0))
                           : "time budget reached after " + plural(r.runs, "run", "runs");
   if (r.bound) state += ", searching up to " + plural(*r.bound, "preemption", "preemptions");
   return state;
@@ -170,6 +173,7 @@ int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream&
   options.reduction = *reduction;
   if (o.bounded) options.preemption_bound = o.preemption_bound;
   options.fair = !o.no_fairness;
+  options.stop_at_first_failure = o.stop_at_first_failure;
   options.max_runs = o.max_runs;
   if (o.max_steps == 0) throw UsageError("--max-steps 0: a run needs at least one step");
   options.max_steps = o.max_steps;
@@ -218,6 +222,7 @@ int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream&
   summary.jobs = options.jobs;
   if (r.stopped_by == StopReason::max_runs) summary.stopped_by = "max_runs";
   if (r.stopped_by == StopReason::time_budget) summary.stopped_by = "time_budget";
+  if (r.stopped_by == StopReason::first_failure) summary.stopped_by = "first_failure";
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
     summary.reproduce.push_back(reproduce_line(o, scenario, *params, outcome));

@@ -19,6 +19,7 @@ struct ExploreCommandOptions {
   std::string time_budget;  // empty: no budget
   std::int64_t jobs = 1;
   bool no_fairness = false;
+  bool stop_at_first_failure = false;
   std::vector<std::string> params;
   std::string step_cost = "1us";
   std::string trace_failure;  // empty: failure_trace_path(scenario)

@@ -38,6 +38,8 @@ std::string explore_summary_json(const ExploreSummary& s) {
   j["bound_pruned"] = r.bound_pruned;
   j["max_depth"] = r.max_depth;
   j["failures"] = r.failures();
+  j["runs_to_first_failure"] =
+      r.runs_to_first_failure ? Json(*r.runs_to_first_failure) : Json(nullptr);
   Json outcomes = Json::array();
   for (std::size_t i = 0; i < r.outcomes.size(); ++i) {
     const OutcomeClass& o = r.outcomes[i];

@@ -38,7 +38,8 @@ struct PartResult {
   std::uint64_t bound_pruned = 0;
   std::uint64_t max_depth = 0;
   OutcomeTable outcomes;
-  std::optional<std::size_t> first_failure;  // index into outcomes
+  std::optional<std::size_t> first_failure;            // index into outcomes
+  std::optional<std::uint64_t> runs_to_first_failure;  // runs of this part up to that failure
 };
 
 // State shared by the workers of one search.
@@ -101,7 +102,15 @@ PartResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task
         r.outcomes.add(run.outcome, run.results, sim.schedule(), explorer.last_preemptions());
     if (is_failure(run.outcome.status)) {
       shared.failures.fetch_add(1, std::memory_order_relaxed);
-      if (!r.first_failure) r.first_failure = at;
+      if (!r.first_failure) {
+        r.first_failure = at;
+        r.runs_to_first_failure = r.runs;
+      }
+      if (shared.options->stop_at_first_failure) {
+        StopReason none = StopReason::none;
+        shared.reason.compare_exchange_strong(none, StopReason::first_failure);
+        shared.stop = true;
+      }
     }
   }
   r.bound_pruned = explorer.bound_pruned();
@@ -188,6 +197,9 @@ PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t 
 
 PartResult merge_level(PartResult level_result, const std::vector<PartResult>& results) {
   for (const PartResult& r : results) {
+    if (!level_result.first_failure && r.first_failure) {
+      level_result.runs_to_first_failure = level_result.runs + *r.runs_to_first_failure;
+    }
     level_result.runs += r.runs;
     level_result.sleep_blocked += r.sleep_blocked;
     level_result.bound_pruned += r.bound_pruned;
@@ -218,6 +230,7 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
   OutcomeTable earliest;  // every outcome's witness from the lowest bound it appeared at
   std::optional<std::pair<Status, Results>> first_failure;
   const std::uint32_t last_level = options.preemption_bound.value_or(0);
+  std::uint64_t runs_before = 0;  // complete runs of the bound levels searched before this one
   for (std::uint32_t level = 0; level <= last_level; ++level) {
     SearchRules rules;
     rules.reduction = options.reduction;
@@ -230,7 +243,9 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
     if (!first_failure && r.first_failure) {
       const OutcomeClass& f = r.outcomes.classes()[*r.first_failure];
       first_failure.emplace(f.status, f.results);
+      result.runs_to_first_failure = runs_before + *r.runs_to_first_failure;
     }
+    runs_before += r.runs;
     result.runs = r.runs;
     result.sleep_blocked = r.sleep_blocked;
     result.bound_pruned = r.bound_pruned;

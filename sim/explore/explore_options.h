@@ -34,6 +34,9 @@ struct ExploreOptions {
   std::optional<std::chrono::milliseconds> time_budget;  // stop after this much real time
   std::uint64_t max_steps = 10'000;                      // per run; beyond it a run is a livelock
   unsigned jobs = 1;  // worker threads, each with its own simulator
+  // End the search at its first failing run. Bound levels are searched in order, so the failure
+  // has the fewest preemptions; with one worker it is also the first in DFS order.
+  bool stop_at_first_failure = false;
   // Called from the calling thread a few times a second while the search runs; may be empty.
   std::function<void(const ExploreProgress&)> progress;
   std::chrono::milliseconds progress_interval{250};

@@ -22,7 +22,7 @@ struct OutcomeClass {
 };
 
 // What stopped a search before it was complete.
-enum class StopReason : std::uint8_t { none, max_runs, time_budget };
+enum class StopReason : std::uint8_t { none, max_runs, time_budget, first_failure };
 
 // The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
 struct ExploreResult {
@@ -36,7 +36,10 @@ struct ExploreResult {
   std::vector<OutcomeClass> outcomes;        // in order of first appearance in DFS order
   std::optional<std::size_t> first_failure;  // index into outcomes of the first failure found
                                              // (lowest bound level first, then DFS order)
-  double seconds = 0;                        // real time the search took
+  // Complete runs explored up to and including the first failing run, over every bound level
+  // searched (in DFS order, the same for every number of workers); unset when none failed.
+  std::optional<std::uint64_t> runs_to_first_failure;
+  double seconds = 0;  // real time the search took
 
   // failed() tells whether some run failed, deadlocked or livelocked.
   bool failed() const { return first_failure.has_value(); }

@@ -23,14 +23,14 @@ constexpr FiberSet bit(FiberId f) {
 // One scheduling point of the current path. Invariants: done ⊆ backtrack ⊆ candidates (except
 // that backtrack may name a candidate that is asleep); chosen ∈ candidates.
 struct SearchNode {
-  FiberSet candidates = 0;  // runnable fibers that fairness and the preemption bound allow here
-  FiberSet sleep = 0;       // fibers asleep on entry: exploring them here would repeat a trace
-  FiberSet backtrack = 0;   // fibers to explore here
-  FiberSet done = 0;        // fibers explored here in earlier runs
-  FiberId chosen{0};        // the fiber that takes the step at this point in the current run
-  Op op;                    // the step the chosen fiber takes
-  Footprint footprint;      // what that step touched, as races see it
-  FiberSet waiting = 0;     // fibers waiting for progress here (fairness), as the run found them
+  FiberSet candidates = 0;    // runnable fibers that fairness and the preemption bound allow here
+  FiberSet sleep = 0;         // fibers asleep on entry: exploring them here would repeat a trace
+  FiberSet backtrack = 0;     // fibers to explore here
+  FiberSet done = 0;          // fibers explored here in earlier runs
+  FiberId chosen{0};          // the fiber that takes the step at this point in the current run
+  Op op;                      // the step the chosen fiber takes
+  Footprint footprint;        // what that step touched, as races see it
+  FiberSet waiting = 0;       // fibers waiting for progress here (fairness), as the run found them
   FiberSet kept_running = 0;  // fibers explored here whose step left them runnable and not
                               // spinning: switching away from them right after costs a preemption
   FiberId current{0};         // the fiber that took the step before this point

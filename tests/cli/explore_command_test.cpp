@@ -87,9 +87,9 @@ TEST_CASE("explore article/lock finds only the total 10 and exits 0", "[cli][exp
   // Up to 2 preemptions: the unbounded search of five threads around a blocking lock is too big
   // for a unit test (it runs for minutes).
   const std::string dir = temp_dir();
-  auto r = run_cli({"explore", "article/lock", "--preemption-bound", "2"}, dir);
+  auto r = run_cli({"explore", "article/lock", "--preemption-bound", "1"}, dir);
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, StartsWith("explore article/lock under dpor: complete up to 2 preemptions\n"));
+  CHECK_THAT(r.out, StartsWith("explore article/lock under dpor: complete up to 1 preemption\n"));
   CHECK_THAT(r.out, Contains(", 0 failing runs"));
   CHECK_THAT(r.out, Contains("ok: total = 10"));
   CHECK_THAT(r.out, Contains("no schedule fails"));
@@ -98,9 +98,10 @@ TEST_CASE("explore article/lock finds only the total 10 and exits 0", "[cli][exp
   // Outcomes differ in what else the scenario reports (how often a thread waited), never in
   // the total.
   const auto j = nlohmann::json::parse(
-      run_cli({"explore", "article/lock", "--preemption-bound", "2", "--json"}, dir).out);
+      run_cli({"explore", "article/lock", "--preemption-bound", "1", "--json"}, dir).out);
   CHECK(j["complete"] == true);
-  CHECK(j["bound_searched"] == 2);
+  CHECK(j["bound_searched"] == 1);
+  CHECK(j["runs_to_first_failure"].is_null());
   REQUIRE(j["outcomes"].size() >= 1);
   for (const auto& o : j["outcomes"]) {
     CHECK(o["status"] == "ok");
@@ -179,17 +180,38 @@ TEST_CASE("explore --max-runs stops an incomplete search and says so", "[cli][ex
   CHECK(j["stopped_by"] == "max_runs");
 }
 
-TEST_CASE("explore article/naive-spinlock with a preemption bound of 2 finds a failure",
+TEST_CASE("explore article/naive-spinlock with a preemption bound of 1 finds a failure",
           "[cli][explore]") {
   const std::string dir = temp_dir();
-  auto r = run_cli({"explore", "article/naive-spinlock", "--preemption-bound", "2", "--json"}, dir);
+  auto r = run_cli({"explore", "article/naive-spinlock", "--preemption-bound", "1", "--json"}, dir);
   CHECK(r.exit_code == 1);
   const auto j = nlohmann::json::parse(r.out);
-  CHECK(j["preemption_bound"] == 2);
+  CHECK(j["preemption_bound"] == 1);
   REQUIRE(j["first_failure"].is_object());
-  CHECK(j["first_failure"]["preemptions"].get<int>() <= 2);
+  CHECK(j["first_failure"]["preemptions"].get<int>() == 1);
   auto replay = run_cli({"replay", dir + "/article-naive-spinlock.failure.json"});
   CHECK(replay.exit_code == 0);
+}
+
+TEST_CASE("explore --stop-at-first-failure ends at the failure with the fewest preemptions",
+          "[cli][explore]") {
+  const std::string dir = temp_dir();
+  const auto j =
+      nlohmann::json::parse(run_cli({"explore", "article/naive-spinlock", "--preemption-bound", "2",
+                                     "--stop-at-first-failure", "--json"},
+                                    dir)
+                                .out);
+  CHECK(j["complete"] == false);
+  CHECK(j["stopped_by"] == "first_failure");
+  CHECK(j["bound_searched"] == 1);  // no schedule without preemption fails
+  CHECK(j["first_failure"]["preemptions"] == 1);
+  CHECK(j["runs_to_first_failure"].get<std::uint64_t>() >= 1);
+  const auto text = run_cli(
+      {"explore", "article/naive-spinlock", "--preemption-bound", "2", "--stop-at-first-failure"},
+      dir);
+  CHECK(text.exit_code == 1);
+  CHECK_THAT(text.out, Contains("stopped at the first failure, found in run " +
+                                std::to_string(j["runs_to_first_failure"].get<std::uint64_t>())));
 }
 
 TEST_CASE("explore refuses bad input with one line and exit 2", "[cli][explore]") {

@@ -64,14 +64,14 @@ TEST_CASE("the article's lock keeps the total at 10 in every schedule with up to
   }
 }
 
-TEST_CASE("explore finds the naive spin lock's overlap with at most two preemptions",
+TEST_CASE("explore finds the naive spin lock's overlap with one preemption",
           "[scenarios][explore]") {
-  const ExploreResult r = explore_builtin("article/naive-spinlock", {}, bounded(2));
+  const ExploreResult r = explore_builtin("article/naive-spinlock", {}, bounded(1));
   CHECK(r.complete);
   REQUIRE(r.first_failure);
   const OutcomeClass& f = r.outcomes[*r.first_failure];
   CHECK(f.status == Status::failed);
-  CHECK(f.preemptions <= 2);
+  CHECK(f.preemptions == 1);
   CHECK(replays("article/naive-spinlock", f));
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("the bound is searched upward, so the first failure has the fewest pre
 TEST_CASE("the article's test-and-set spin lock never fails under exhaustive search",
           "[scenarios][explore]") {
   // Fairness makes the spin loop finite: a spinner waits until another fiber progresses.
-  const ExploreResult r = explore_builtin("article/spinlock", {}, bounded(2));
+  const ExploreResult r = explore_builtin("article/spinlock", {}, bounded(1));
   CHECK(r.complete);
   CHECK_FALSE(r.failed());
   CHECK(r.runs > 1000);
@@ -176,4 +176,40 @@ TEST_CASE("every outcome that random schedules reach, a complete dpor search rea
               });
     CHECK(missing == 0);
   }
+}
+
+TEST_CASE(
+    "a bounded dpor search finds the failures of the racy classics with their fewest "
+    "preemptions",
+    "[scenarios][explore]") {
+  // Both were missed or reported with one preemption too many before bounded dpor was sound.
+  const ExploreResult barber = explore_builtin("classic/sleeping-barber-racy", {}, bounded(1));
+  REQUIRE(barber.first_failure);
+  CHECK(barber.outcomes[*barber.first_failure].preemptions == 1);
+  CHECK(replays("classic/sleeping-barber-racy", barber.outcomes[*barber.first_failure]));
+  const ExploreResult buffer = explore_builtin("classic/bounded-buffer-if", {}, bounded(1));
+  REQUIRE(buffer.first_failure);
+  CHECK(buffer.outcomes[*buffer.first_failure].preemptions == 0);
+  CHECK(replays("classic/bounded-buffer-if", buffer.outcomes[*buffer.first_failure]));
+}
+
+TEST_CASE("a search told to stop at the first failure stops there and says after how many runs",
+          "[scenarios][explore]") {
+  ExploreOptions o = bounded(2);
+  const ExploreResult whole = explore_builtin("classic/peterson-broken", {}, o);
+  REQUIRE(whole.runs_to_first_failure);
+  o.stop_at_first_failure = true;
+  const ExploreResult stopped = explore_builtin("classic/peterson-broken", {}, o);
+  CHECK_FALSE(stopped.complete);
+  CHECK(stopped.stopped_by == StopReason::first_failure);
+  REQUIRE(stopped.first_failure);
+  CHECK(stopped.runs_to_first_failure == whole.runs_to_first_failure);
+  const OutcomeClass& f = stopped.outcomes[*stopped.first_failure];
+  CHECK(f.preemptions == whole.outcomes[*whole.first_failure].preemptions);
+  CHECK(replays("classic/peterson-broken", f));
+  // Without a failure there is nothing to stop at.
+  o.stop_at_first_failure = true;
+  const ExploreResult fixed = explore_builtin("classic/peterson", {}, o);
+  CHECK(fixed.complete);
+  CHECK_FALSE(fixed.runs_to_first_failure);
 }

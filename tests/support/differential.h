@@ -30,7 +30,7 @@ struct Differences {
 
 // The settings of a comparison.
 struct DifferentialBudget {
-  std::uint64_t reference_runs = 20'000;        // the unreduced search's run budget per bound
+  std::uint64_t reference_runs = 20'000;  // the unreduced search's run budget per bound
   std::vector<std::optional<std::uint32_t>> bounds = {0u, 1u, 2u, std::nullopt};
   std::vector<Reduction> reductions = {Reduction::sleep, Reduction::dpor};
   unsigned jobs = 1;  // workers of the reduced searches (the reference runs with one)

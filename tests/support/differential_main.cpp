@@ -1,6 +1,7 @@
 // interleave_differential: the differential tester over many generated programs, for developers
 // (CI runs 300 of them inside the test suite). Usage:
 //   interleave_differential [--from SEED] [--count N] [--budget RUNS] [--jobs N]
+//   interleave_differential --print SEED   (the program of SEED as a test case)
 // Prints one line per program that differs, with the program as a test case to paste, and a
 // summary; exits 1 if any program differed, 2 on a bad argument.
 
@@ -42,11 +43,16 @@ int main(int argc, char** argv) {
     if (flag == "--help" || flag == "-h") {
       std::cout << "usage: interleave_differential [--from SEED] [--count N] [--budget RUNS] "
                    "[--jobs N]\n"
+                   "       interleave_differential --print SEED\n"
                    "Compares sleep-set and dpor searches with the unreduced search, at preemption\n"
                    "bounds 0, 1, 2 and without a bound, on N generated programs from SEED on.\n";
       return 0;
     }
     std::uint64_t value = 0;
+    if (flag == "--print" && i + 1 < argc && parse(argv[i + 1], value)) {
+      std::cout << RandomProgram::random(value).print_scenario();
+      return 0;
+    }
     if (i + 1 >= argc || !parse(argv[i + 1], value) ||
         (flag != "--from" && flag != "--count" && flag != "--budget" && flag != "--jobs")) {
       std::cerr << "interleave_differential: bad argument '" << flag << "' (see --help)\n";
@@ -79,8 +85,8 @@ int main(int argc, char** argv) {
       std::cerr << "  " << seed - from + 1 << " programs, " << differing << " differing\n";
     }
   }
-  std::cout << count << " programs from seed " << from << ": " << compared
-            << " searches compared, " << skipped << " bounds skipped (reference over budget), "
-            << differing << " programs differing\n";
+  std::cout << count << " programs from seed " << from << ": " << compared << " searches compared, "
+            << skipped << " bounds skipped (reference over budget), " << differing
+            << " programs differing\n";
   return differing == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

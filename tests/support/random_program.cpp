@@ -112,15 +112,23 @@ void RandomProgram::run(Simulator& sim) const {
         for (const ProgramStep& s : threads[t]) {
           Atomic<int>& a = x[static_cast<std::size_t>(s.var)];
           switch (s.kind) {
-            case Kind::load: r[t][k++] = a.load(); break;
-            case Kind::store: a.store(s.value); break;
-            case Kind::exchange: r[t][k++] = a.exchange(s.value); break;
+            case Kind::load:
+              r[t][k++] = a.load();
+              break;
+            case Kind::store:
+              a.store(s.value);
+              break;
+            case Kind::exchange:
+              r[t][k++] = a.exchange(s.value);
+              break;
             case Kind::cas: {
               int e = s.expected;
               r[t][k++] = a.compare_exchange(e, s.value) ? 1 : 0;
               break;
             }
-            case Kind::fetch_add: r[t][k++] = a.fetch_add(1); break;
+            case Kind::fetch_add:
+              r[t][k++] = a.fetch_add(1);
+              break;
           }
         }
         if (static_cast<int>(t) == checker) {
@@ -190,8 +198,12 @@ std::string RandomProgram::print_scenario() const {
     for (const ProgramStep& s : threads[t]) {
       const std::string a = "x" + std::to_string(s.var);
       switch (s.kind) {
-        case Kind::load: o << "        " << r << "[" << k++ << "] = " << a << ".load();\n"; break;
-        case Kind::store: o << "        " << a << ".store(" << s.value << ");\n"; break;
+        case Kind::load:
+          o << "        " << r << "[" << k++ << "] = " << a << ".load();\n";
+          break;
+        case Kind::store:
+          o << "        " << a << ".store(" << s.value << ");\n";
+          break;
         case Kind::exchange:
           o << "        " << r << "[" << k++ << "] = " << a << ".exchange(" << s.value << ");\n";
           break;

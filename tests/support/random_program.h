@@ -32,7 +32,7 @@ enum class Handoff : std::uint8_t { none, wait_queue, yield_loop };
 // touches only atomics below vars; waiter != signaller when handoff is not none.
 struct RandomProgram {
   std::uint64_t seed = 0;
-  int vars = 1;                                  // atomics x0 .. x{vars-1}, all starting at 0
+  int vars = 1;                                   // atomics x0 .. x{vars-1}, all starting at 0
   std::vector<std::vector<ProgramStep>> threads;  // threads t1 .. tN, in spawn order
   std::vector<bool> locked;  // per thread: its steps run under the mutex m (empty: no mutex)
   Handoff handoff = Handoff::none;
