@@ -411,12 +411,13 @@ void DfsExplorer::add_backtrack(std::size_t i, std::size_t j) {
     if (initial) initials |= fk;
   }
   const FiberId prefer = path_[j].chosen;
-  add_one_of(ni, initials, prefer, false);
+  add_one_of(ni, initials, prefer);
   if (rules_.preemption_bound) {
     // Under a bound, the reversal may need a preemption that the bound forbids at i, while an
-    // equivalent run that switches where i's fiber was switched in fits (bounded partial-order
-    // reduction, Coons, Musuvathi and McKinley 2013): try the reversal there too, and where none
-    // of its first fibers can run there, every fiber that can.
+    // equivalent run that switches earlier fits (bounded partial-order reduction, Coons,
+    // Musuvathi and McKinley 2013). Such a run switches where switching costs no more than it
+    // did: where a fiber was switched in, or the fiber before blocked, exited or spun. So every
+    // such point after the other fiber's last step before i gets every fiber it allows.
     for (std::size_t b = i + 1; b-- > root_ && (b == i || path_[b].chosen != prefer);) {
       SearchNode& nb = path_[b];
       const bool block_start = b == root_ || path_[b - 1].chosen != path_[b].chosen;
@@ -425,13 +426,10 @@ void DfsExplorer::add_backtrack(std::size_t i, std::size_t j) {
   }
 }
 
-void DfsExplorer::add_one_of(SearchNode& node, FiberSet initials, FiberId prefer, bool or_all) {
+void DfsExplorer::add_one_of(SearchNode& node, FiberSet initials, FiberId prefer) {
   if (node.frozen || (initials & node.backtrack) != 0) return;
   const FiberSet avail = initials & node.candidates;
-  if (avail == 0) {
-    if (or_all) node.backtrack |= node.candidates;
-    return;
-  }
+  if (avail == 0) return;
   node.backtrack |= (avail & bit(prefer)) != 0 ? bit(prefer) : bit(lowest(avail));
 }
 

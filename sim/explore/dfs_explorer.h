@@ -82,7 +82,7 @@ class DfsExplorer final : public Policy {
   void races_of(std::size_t j);
   void races_of_pending(FiberSet finished);
   void add_backtrack(std::size_t i, std::size_t j);
-  static void add_one_of(SearchNode& node, FiberSet initials, FiberId prefer, bool or_all);
+  static void add_one_of(SearchNode& node, FiberSet initials, FiberId prefer);
   bool advance();
 
   SearchRules rules_;
