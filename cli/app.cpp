@@ -11,9 +11,12 @@
 #include "cli/explore_command.h"
 #include "cli/export_command.h"
 #include "cli/list_command.h"
+#include "cli/program.h"
 #include "cli/replay_command.h"
 #include "cli/run_command.h"
 #include "cli/usage_error.h"
+#include "scenarios/catalog.h"
+#include "sim/version.h"
 #include "traces/export_formats.h"
 
 namespace interleave {
@@ -25,18 +28,19 @@ namespace {
 // (run_list(), run_run(), ...) is in its own file.
 
 // add_list_command(app, options) registers the subcommand; its callback fills options.
-CLI::App& add_list_command(CLI::App& app, ListOptions& options) {
-  CLI::App* cmd =
-      app.add_subcommand("list", "List the built-in scenarios with a one-line description");
+CLI::App& add_list_command(CLI::App& app, ListOptions& options, const Program& program) {
+  CLI::App* cmd = app.add_subcommand(
+      "list", program.stock ? "List the built-in scenarios with a one-line description"
+                            : "List the scenarios of " + program.name + " with a one-line description");
   cmd->add_flag("--json", options.json, "Print one JSON array of {name, description, params}");
   return *cmd;
 }
 
 // add_run_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
+CLI::App& add_run_command(CLI::App& app, RunOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
-  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
+  cmd->add_option("scenario", o.scenario, "Scenario name, as `" + program.name + " list` shows it")
       ->required();
   auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
                      ->capture_default_str();
@@ -68,19 +72,21 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o) {
 }
 
 // add_replay_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o) {
+CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "replay", "Re-execute a trace's run and verify every step (exit 3 on the first divergence)");
-  cmd->add_option("trace", o.trace, "Trace file written by `interleave run --trace`")->required();
+  cmd->add_option("trace", o.trace, "Trace file written by `" + program.name + " run --trace`")
+      ->required();
   cmd->add_flag("--show", o.show, "Also print the replayed run as swimlanes");
   return *cmd;
 }
 
 // add_export_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_export_command(CLI::App& app, ExportOptions& o) {
+CLI::App& add_export_command(CLI::App& app, ExportOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "export", "Turn a trace into swimlanes (text), Perfetto/Chrome JSON, an SVG or an HTML page");
-  cmd->add_option("trace", o.trace, "Trace file written by `interleave run --trace`")->required();
+  cmd->add_option("trace", o.trace, "Trace file written by `" + program.name + " run --trace`")
+      ->required();
   cmd->add_option("--format", o.format, "text, chrome, svg or html")
       ->capture_default_str()
       ->check(CLI::IsMember(export_format_names()));
@@ -92,12 +98,12 @@ CLI::App& add_export_command(CLI::App& app, ExportOptions& o) {
 }
 
 // add_explore_command(app, options) registers the subcommand; parsing fills options.
-CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o) {
+CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "explore",
       "Search every schedule of a scenario (one per equivalence class under dpor) and report "
       "each distinct outcome with a witness; exit 1 if some schedule fails");
-  cmd->add_option("scenario", o.scenario, "Scenario name, as `interleave list` shows it")
+  cmd->add_option("scenario", o.scenario, "Scenario name, as `" + program.name + " list` shows it")
       ->required();
   cmd->add_option("--reduction", o.reduction,
                   "none: every interleaving; sleep: sleep sets; dpor: source-DPOR with sleep "
@@ -152,28 +158,36 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o) {
 
 }  // namespace
 
-int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CLI::App app(
-      "interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
-      "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
-      "reproduced step for step, searched for, recorded and shown.",
-      "interleave");
-  app.set_version_flag("--version", std::string("interleave ") + INTERLEAVE_VERSION);
+int run_program(const Program& program, int argc, const char* const* argv, std::ostream& out,
+                std::ostream& err) {
+  const std::string description =
+      program.stock
+          ? "interleave: a deterministic single-core scheduler simulator. Runs a concurrent\n"
+            "scenario on one simulated CPU under a scheduling policy, so a race can be\n"
+            "reproduced step for step, searched for, recorded and shown."
+          : program.name + ": its scenarios under interleave " + std::string(version()) +
+                ", a deterministic single-core\nscheduler simulator: run, search, replay and "
+                "export them step for step.";
+  CLI::App app(description, program.name);
+  app.set_version_flag("--version", program.stock
+                                        ? "interleave " + std::string(version())
+                                        : program.name + " (interleave " + std::string(version()) + ")");
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
-      "70 internal error. `interleave COMMAND --help` describes each command.");
+      "70 internal error. `" + program.name + " COMMAND --help` describes each command.");
 
   ListOptions list_options;
   RunOptions run_options;
   ReplayOptions replay_options;
   ExportOptions export_options;
   ExploreCommandOptions explore_options;
-  CLI::App& list = add_list_command(app, list_options);
-  CLI::App& run = add_run_command(app, run_options);
-  CLI::App& replay = add_replay_command(app, replay_options);
-  CLI::App& export_cmd = add_export_command(app, export_options);
-  CLI::App& explore = add_explore_command(app, explore_options);
+  CLI::App& list = add_list_command(app, list_options, program);
+  CLI::App& run = add_run_command(app, run_options, program);
+  CLI::App& replay = add_replay_command(app, replay_options, program);
+  CLI::App& export_cmd = add_export_command(app, export_options, program);
+  CLI::App& explore = add_explore_command(app, explore_options, program);
+  const std::string prefix = program.name + ": ";
 
   try {
     app.parse(argc, argv);
@@ -187,24 +201,30 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     out << app.version() << "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    err << "interleave: error: " << e.what() << " (see 'interleave --help')\n";
+    err << prefix << "error: " << e.what() << " (see '" << program.name << " --help')\n";
     return kExitUsage;
   }
 
   try {
-    if (list.parsed()) return run_list(list_options, out);
-    if (run.parsed()) return run_run(run_options, out, err);
-    if (replay.parsed()) return run_replay(replay_options, out);
+    if (list.parsed()) return run_list(list_options, program, out);
+    if (run.parsed()) return run_run(run_options, program, out, err);
+    if (replay.parsed()) return run_replay(replay_options, program, out);
     if (export_cmd.parsed()) return run_export(export_options, out);
-    if (explore.parsed()) return run_explore(explore_options, out, err);
+    if (explore.parsed()) return run_explore(explore_options, program, out, err);
   } catch (const UsageError& e) {
-    err << "interleave: error: " << e.what() << "\n";
+    err << prefix << "error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const std::exception& e) {
-    err << "interleave: internal error: " << e.what() << "\n";
+    err << prefix << "internal error: " << e.what() << "\n";
     return kExitInternal;
   }
   return kExitUsage;
+}
+
+int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Program stock;
+  stock.scenarios = &builtin_scenarios();
+  return run_program(stock, argc, argv, out, err);
 }
 
 }  // namespace interleave

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/ids.h"
+#include "../sim/ids.h"
 
 namespace interleave {
 

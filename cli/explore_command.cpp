@@ -13,7 +13,7 @@
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
 #include "cli/result_format.h"
-#include "cli/scenario_lookup.h"
+#include "cli/program.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
 #include "sim/explore/explore.h"
@@ -26,10 +26,11 @@ namespace interleave {
 namespace {
 
 // The command line that reproduces one run of the search: `interleave run` along its witness.
-std::string reproduce_line(const ExploreCommandOptions& o, const Scenario& scenario,
-                           const Params& params, const OutcomeClass& outcome) {
+std::string reproduce_line(const ExploreCommandOptions& o, const Program& program,
+                           const Scenario& scenario, const Params& params,
+                           const OutcomeClass& outcome) {
   std::ostringstream s;
-  s << "interleave run " << scenario.name;
+  s << program.name << " run " << scenario.name;
   for (std::size_t i = 0; i < params.values().size(); ++i) {
     const auto& [name, value] = params.values()[i];
     if (value != scenario.params[i].default_value) s << " --param " << name << "=" << value;
@@ -159,8 +160,9 @@ void print_report(const ExploreSummary& s, std::ostream& out) {
 
 }  // namespace
 
-int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream& err) {
-  const Scenario& scenario = find_scenario_or_throw(o.scenario);
+int run_explore(const ExploreCommandOptions& o, const Program& program, std::ostream& out,
+                std::ostream& err) {
+  const Scenario& scenario = program.find_or_throw(o.scenario);
   std::string error;
   const std::optional<Params> params = scenario.resolve(o.params, error);
   if (!params) throw UsageError(error);
@@ -225,7 +227,7 @@ int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream&
   if (r.stopped_by == StopReason::first_failure) summary.stopped_by = "first_failure";
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
-    summary.reproduce.push_back(reproduce_line(o, scenario, *params, outcome));
+    summary.reproduce.push_back(reproduce_line(o, program, scenario, *params, outcome));
   }
 
   if (r.first_failure) {
@@ -240,9 +242,10 @@ int run_explore(const ExploreCommandOptions& o, std::ostream& out, std::ostream&
     } catch (const std::runtime_error& e) {
       throw UsageError(scenario.name + ": " + e.what());
     }
+    trace.program = program.recorder();
     summary.trace = o.trace_failure.empty() ? failure_trace_path(scenario.name) : o.trace_failure;
     write_trace_or_throw(trace, summary.trace);
-    summary.replay = "interleave replay " + shell_word(summary.trace);
+    summary.replay = program.name + " replay " + shell_word(summary.trace);
   }
 
   if (o.json) {

@@ -8,6 +8,8 @@
 
 namespace interleave {
 
+struct Program;
+
 // Options of `interleave explore`, as parsed from the command line (declared in cli/app.cpp).
 struct ExploreCommandOptions {
   std::string scenario;
@@ -26,9 +28,10 @@ struct ExploreCommandOptions {
   bool json = false;
 };
 
-// run_explore(options, out, err) searches and reports; returns 0 when no run failed, 1 when
+// run_explore(options, program, out, err) searches and reports; returns 0 when no run failed, 1 when
 // one did. Throws UsageError for bad input, including a scenario the search refuses (not
 // deterministic, too many fibers). Shows a progress line on err when stderr is a terminal.
-int run_explore(const ExploreCommandOptions& options, std::ostream& out, std::ostream& err);
+int run_explore(const ExploreCommandOptions& options, const Program& program, std::ostream& out,
+                std::ostream& err);
 
 }  // namespace interleave

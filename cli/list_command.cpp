@@ -3,13 +3,13 @@
 #include <algorithm>
 
 #include "cli/exit_codes.h"
-#include "scenarios/catalog.h"
+#include "cli/program.h"
 #include "traces/scenario_list_json.h"
 
 namespace interleave {
 
-int run_list(const ListOptions& options, std::ostream& out) {
-  const auto all = builtin_scenarios().all();
+int run_list(const ListOptions& options, const Program& program, std::ostream& out) {
+  const auto all = program.scenarios->all();
   if (options.json) {
     out << scenario_list_json(all);
     return kExitOk;

@@ -3,9 +3,8 @@
 #include <optional>
 
 #include "cli/exit_codes.h"
-#include "cli/scenario_lookup.h"
+#include "cli/program.h"
 #include "cli/usage_error.h"
-#include "scenarios/catalog.h"
 #include "sim/simulator.h"
 #include "traces/export_text.h"
 #include "traces/trace_json.h"
@@ -13,16 +12,36 @@
 
 namespace interleave {
 
-int run_replay(const ReplayOptions& o, std::ostream& out) {
+namespace {
+
+// unknown_scenario(path, recorded, program) is the refusal of a trace whose scenario program does
+// not know: it says which program recorded the trace, and how to replay it there.
+UsageError unknown_scenario(const std::string& path, const Trace& recorded,
+                            const Program& program) {
+  std::string msg = path + ": trace.scenario.name: scenario '" + recorded.scenario + "' is not ";
+  msg += program.stock ? "built into interleave" : "registered in " + program.name;
+  if (!recorded.program.empty() && recorded.program != program.name) {
+    msg += "; the trace was recorded by " + recorded.program + ": replay it with `" +
+           recorded.program + " replay " + path + "`";
+  } else if (recorded.program.empty() && !program.stock) {
+    msg += "; `" + program.name + " list` shows the ones it knows (a trace of a built-in scenario "
+           "replays with `interleave replay " + path + "`)";
+  } else {
+    msg += "; replay it with the program that registers it (a program calling "
+           "interleave::cli_main): `PROGRAM replay " + path + "`";
+  }
+  return UsageError(msg);
+}
+
+}  // namespace
+
+int run_replay(const ReplayOptions& o, const Program& program, std::ostream& out) {
   TraceReadResult read = read_trace_file(o.trace);
   if (!read.ok()) throw UsageError(o.trace + ": " + read.error);
   const Trace& recorded = *read.trace;
 
-  const Scenario* scenario = builtin_scenarios().find(recorded.scenario);
-  if (scenario == nullptr) {
-    throw UsageError(o.trace + ": trace.scenario.name: unknown scenario '" + recorded.scenario +
-                     "' (`interleave list` shows the built-in ones)");
-  }
+  const Scenario* scenario = program.scenarios->find(recorded.scenario);
+  if (scenario == nullptr) throw unknown_scenario(o.trace, recorded, program);
   std::vector<std::string> assignments;
   for (const auto& [name, value] : recorded.params) {
     assignments.push_back(name + "=" + std::to_string(value));

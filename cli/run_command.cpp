@@ -1,18 +1,18 @@
 #include "cli/run_command.h"
 
-#include <memory>
+#include <functional>
 #include <optional>
 #include <sstream>
 
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
 #include "cli/result_format.h"
-#include "cli/scenario_lookup.h"
+#include "cli/program.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
-#include "sim/policies/fifo.h"
 #include "sim/policies/policy_factory.h"
 #include "sim/policies/replay.h"
+#include "sim/run_until_failure.h"
 #include "sim/schedule.h"
 #include "sim/simulator.h"
 #include "traces/export_text.h"
@@ -22,18 +22,12 @@ namespace interleave {
 
 namespace {
 
-struct Reported {
-  RunResult result;
-  std::vector<FiberId> schedule;
-  std::optional<std::uint64_t> seed;
-  PolicyInfo policy;
-  std::uint64_t runs = 0;
-};
+using Reported = SeededRun;
 
-std::string reproduce_line(const RunOptions& o, const Scenario& scenario, const Params& params,
-                           const Reported& r) {
+std::string reproduce_line(const RunOptions& o, const Program& program, const Scenario& scenario,
+                           const Params& params, const Reported& r) {
   std::ostringstream s;
-  s << "interleave run " << scenario.name;
+  s << program.name << " run " << scenario.name;
   for (std::size_t i = 0; i < params.values().size(); ++i) {
     const auto& [name, value] = params.values()[i];
     if (value != scenario.params[i].default_value) s << " --param " << name << "=" << value;
@@ -67,8 +61,8 @@ int exit_code_for(Status status) {
 
 }  // namespace
 
-int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
-  const Scenario& scenario = find_scenario_or_throw(o.scenario);
+int run_run(const RunOptions& o, const Program& program, std::ostream& out, std::ostream& err) {
+  const Scenario& scenario = program.find_or_throw(o.scenario);
   std::string error;
   const std::optional<Params> params = scenario.resolve(o.params, error);
   if (!params) throw UsageError(error);
@@ -104,36 +98,23 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
                      " gives the same run every time");
   }
 
-  Simulator sim(config);
-  auto body = [&] { scenario.body(sim, *params); };
-  if (o.policy == "pct" && spec.steps == 0 && !replaying) {
-    FifoPolicy probe;
-    probe.begin_run();
-    spec.steps = std::max<std::uint64_t>(1, sim.run(probe, body).stats.steps);
-  }
-
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) {
+    scenario.body(sim, *params);
+  };
   Reported reported;
-  std::unique_ptr<Policy> policy;
-  for (std::uint64_t i = 0; i < o.runs; ++i) {
-    if (replaying) {
-      policy = std::make_unique<ReplayPolicy>(decisions);
-    } else {
-      spec.seed = o.seed + i;
-      policy = make_policy(spec, error);
-    }
-    policy->begin_run();
-    reported.result = sim.run(*policy, body);
+  if (replaying) {
+    Simulator sim(config);
+    ReplayPolicy replay(decisions);
+    replay.begin_run();
+    reported.result = sim.run(replay, [&] { body(sim); });
     reported.schedule.assign(sim.schedule().begin(), sim.schedule().end());
-    reported.seed = seeded && !replaying ? std::optional<std::uint64_t>(spec.seed) : std::nullopt;
-    reported.policy = policy->info();
-    reported.runs = i + 1;
-    if (replaying) {
-      const auto& replay = static_cast<const ReplayPolicy&>(*policy);
-      if (replay.diverged()) {
-        throw UsageError("--schedule does not fit this scenario: " + replay.error());
-      }
+    reported.policy = replay.info();
+    reported.runs = 1;
+    if (replay.diverged()) {
+      throw UsageError("--schedule does not fit this scenario: " + replay.error());
     }
-    if (reported.result.outcome.status != Status::ok) break;
+  } else {
+    reported = run_until_failure(body, config, spec, o.runs);
   }
 
   RunSummary summary;
@@ -145,13 +126,19 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   summary.results = reported.result.results;
   summary.stats = reported.result.stats;
   summary.schedule = format_schedule(reported.schedule);
-  summary.reproduce = reproduce_line(o, scenario, *params, reported);
+  summary.reproduce = reproduce_line(o, program, scenario, *params, reported);
   summary.runs = reported.runs;
 
   std::string shown;
   if (!o.trace.empty() || o.show) {
-    const Trace trace = record_trace(TraceRequest{scenario, *params, config, reported.policy,
-                                                  reported.schedule, reported.result});
+    Trace trace;
+    try {
+      trace = record_trace(TraceRequest{scenario, *params, config, reported.policy,
+                                        reported.schedule, reported.result});
+    } catch (const std::runtime_error& e) {
+      throw UsageError(scenario.name + ": " + e.what());
+    }
+    trace.program = program.recorder();
     if (!o.trace.empty()) {
       write_trace_or_throw(trace, o.trace);
       summary.trace = o.trace;

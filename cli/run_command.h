@@ -8,6 +8,8 @@
 
 namespace interleave {
 
+struct Program;
+
 // Options of `interleave run`, as parsed from the command line (declared in cli/app.cpp).
 struct RunOptions {
   std::string scenario;
@@ -27,8 +29,9 @@ struct RunOptions {
   bool policy_given = false;  // filled from the parser: --policy appeared
 };
 
-// run_run(options, out, err) executes the command; returns the exit code. Throws UsageError
-// for bad input.
-int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
+// run_run(options, program, out, err) executes the command; returns the exit code. Throws
+// UsageError for bad input, a scenario that does not repeat its run among it.
+int run_run(const RunOptions& options, const Program& program, std::ostream& out,
+            std::ostream& err);
 
 }  // namespace interleave

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "traces/record_run.h"
-#include "traces/trace.h"
+#include "../traces/record_run.h"
+#include "../traces/trace.h"
 
 namespace interleave {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "sim/ids.h"
-#include "sim/simulator.h"
+#include "../sim/ids.h"
+#include "../sim/simulator.h"
 
 namespace interleave {
 

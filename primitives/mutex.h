@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "sim/atomic.h"
-#include "sim/ids.h"
-#include "sim/simulator.h"
-#include "sim/wait_queue.h"
+#include "../sim/atomic.h"
+#include "../sim/ids.h"
+#include "../sim/simulator.h"
+#include "../sim/wait_queue.h"
 
 namespace interleave {
 

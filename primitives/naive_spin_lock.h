@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "sim/atomic.h"
-#include "sim/simulator.h"
+#include "../sim/atomic.h"
+#include "../sim/simulator.h"
 
 namespace interleave {
 

@@ -14,10 +14,10 @@
 #include <string_view>
 #include <utility>
 
-#include "primitives/condition_variable.h"
-#include "primitives/fiber_names.h"
-#include "primitives/mutex.h"
-#include "sim/simulator.h"
+#include "condition_variable.h"
+#include "fiber_names.h"
+#include "mutex.h"
+#include "../sim/simulator.h"
 
 namespace interleave {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "primitives/mutex.h"
-#include "sim/simulator.h"
+#include "mutex.h"
+#include "../sim/simulator.h"
 
 namespace interleave {
 

@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/atomic.h"
-#include "sim/ids.h"
-#include "sim/simulator.h"
-#include "sim/wait_queue.h"
+#include "../sim/atomic.h"
+#include "../sim/ids.h"
+#include "../sim/simulator.h"
+#include "../sim/wait_queue.h"
 
 namespace interleave {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "sim/atomic.h"
-#include "sim/simulator.h"
-#include "sim/wait_queue.h"
+#include "../sim/atomic.h"
+#include "../sim/simulator.h"
+#include "../sim/wait_queue.h"
 
 namespace interleave {
 

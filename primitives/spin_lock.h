@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "sim/atomic.h"
-#include "sim/ids.h"
-#include "sim/simulator.h"
+#include "../sim/atomic.h"
+#include "../sim/ids.h"
+#include "../sim/simulator.h"
 
 namespace interleave {
 

@@ -1,7 +1,7 @@
 #pragma once
 // The built-in scenarios: the article's programs, the classic problems, the counting cases.
 
-#include "sim/scenario_registry.h"
+#include "../sim/scenario_registry.h"
 
 namespace interleave {
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "sim/ids.h"
+#include "ids.h"
 
 namespace interleave {
 
@@ -15,6 +15,24 @@ inline constexpr bool kTracingBuilt = false;
 #else
 inline constexpr bool kTracingBuilt = true;
 #endif
+
+}  // namespace interleave
+
+// Code compiled with one tracing setting and linked with a library built with the other would
+// disagree about what the simulator does. The package carries the setting to its users; should a
+// user override it, every file that includes this header references a symbol that only a library
+// built the same way defines, so the link fails and names the mismatch (defined in sim/config.cpp).
+#ifdef INTERLEAVE_NO_TRACING
+extern "C" const char interleave_library_built_with_INTERLEAVE_TRACING_OFF;
+[[gnu::used]] static const char* const interleave_tracing_setting =
+    &interleave_library_built_with_INTERLEAVE_TRACING_OFF;
+#else
+extern "C" const char interleave_library_built_with_INTERLEAVE_TRACING_ON;
+[[gnu::used]] static const char* const interleave_tracing_setting =
+    &interleave_library_built_with_INTERLEAVE_TRACING_ON;
+#endif
+
+namespace interleave {
 
 // Run settings; all of them are recorded in traces so a replay uses the same ones.
 struct RunConfig {

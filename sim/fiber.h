@@ -5,10 +5,10 @@
 #include <boost/context/fiber.hpp>
 #include <cstdint>
 
-#include "sim/ids.h"
-#include "sim/op.h"
-#include "sim/stack_pool.h"
-#include "sim/task.h"
+#include "ids.h"
+#include "op.h"
+#include "stack_pool.h"
+#include "task.h"
 
 namespace interleave {
 

@@ -7,10 +7,10 @@
 #include <span>
 #include <string_view>
 
-#include "sim/ids.h"
-#include "sim/op.h"
-#include "sim/outcome.h"
-#include "sim/policy.h"
+#include "ids.h"
+#include "op.h"
+#include "outcome.h"
+#include "policy.h"
 
 namespace interleave {
 

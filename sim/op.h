@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "sim/ids.h"
+#include "ids.h"
 
 namespace interleave {
 

@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "sim/ids.h"
+#include "ids.h"
 
 namespace interleave {
 

@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "sim/ids.h"
-#include "sim/op.h"
-#include "sim/outcome.h"
+#include "ids.h"
+#include "op.h"
+#include "outcome.h"
 
 namespace interleave {
 

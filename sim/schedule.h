@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/ids.h"
+#include "ids.h"
 
 namespace interleave {
 

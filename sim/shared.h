@@ -5,8 +5,8 @@
 #include <string_view>
 #include <type_traits>
 
-#include "sim/simulator.h"
-#include "sim/traced_value.h"
+#include "simulator.h"
+#include "traced_value.h"
 
 namespace interleave {
 

@@ -13,14 +13,14 @@
 #include <utility>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/fiber.h"
-#include "sim/ids.h"
-#include "sim/observer.h"
-#include "sim/op.h"
-#include "sim/outcome.h"
-#include "sim/policy.h"
-#include "sim/stack_pool.h"
+#include "config.h"
+#include "fiber.h"
+#include "ids.h"
+#include "observer.h"
+#include "op.h"
+#include "outcome.h"
+#include "policy.h"
+#include "stack_pool.h"
 
 namespace interleave {
 

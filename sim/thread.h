@@ -1,12 +1,12 @@
 #pragma once
 // Thread: a simulated thread, spawned runnable at construction like std::thread and joined
-// at destruction if still joinable, like std::jthread.
+// at destruction if still joinable, like std::jthread; detach() lets it run on its own.
 
 #include <concepts>
 #include <string_view>
 #include <utility>
 
-#include "sim/simulator.h"
+#include "simulator.h"
 
 namespace interleave {
 
@@ -36,13 +36,19 @@ class Thread {
     Simulator* sim = std::exchange(sim_, nullptr);
     sim->join(id_);
   }
-  // joinable() tells whether join() has not been called yet.
+  // detach() lets the fiber run on its own: ~Thread() no longer joins it, and it may outlive the
+  // code that spawned it, main included (a run ends when every fiber has exited or is blocked,
+  // not when main returns). Ownership rule: a detached fiber's body must own everything it uses
+  // (capture a std::shared_ptr to heap-held state by value), because the spawner's locals are
+  // destroyed when the spawner returns, while the detached fiber may still be running.
+  void detach() { sim_ = nullptr; }
+  // joinable() tells whether neither join() nor detach() has been called yet.
   bool joinable() const { return sim_ != nullptr; }
   // id() is the fiber's id.
   FiberId id() const { return id_; }
 
  private:
-  Simulator* sim_;  // invariant: null once joined or moved from
+  Simulator* sim_;  // invariant: null once joined, detached or moved from
   FiberId id_;
 };
 

@@ -5,9 +5,9 @@
 #include <optional>
 #include <string_view>
 
-#include "sim/atomic.h"
-#include "sim/simulator.h"
-#include "sim/traced_value.h"
+#include "atomic.h"
+#include "simulator.h"
+#include "traced_value.h"
 
 namespace interleave {
 

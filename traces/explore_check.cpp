@@ -6,8 +6,8 @@
 #include "sim/explore/explore.h"
 #include "sim/schedule.h"
 #include "traces/explore_witness.h"
+#include "traces/failure_folder.h"
 #include "traces/result_text.h"
-#include "traces/trace_json.h"
 
 namespace interleave {
 namespace {
@@ -30,7 +30,7 @@ std::string headline(const std::string& name, const ExploreOptions& options,
 ExploreCheck check(const std::string& name,
                    const std::vector<std::pair<std::string, std::int64_t>>& params,
                    const std::function<void(Simulator&)>& body, const ExploreOptions& options,
-                   const ExploreCheckSettings& settings, bool cli_replayable) {
+                   const CheckSettings& settings, bool builtin) {
   RunConfig config = settings.config;
   config.max_steps = options.max_steps;
   ExploreResult result = explore_scenario(body, config, options);
@@ -55,27 +55,27 @@ ExploreCheck check(const std::string& name,
   text << "  schedule:    " << format_schedule(failure.witness) << "\n";
 
   const std::string path =
-      settings.trace_path.empty() ? failure_trace_path(name) : settings.trace_path;
+      settings.trace_path.empty() ? default_failure_trace(name) : settings.trace_path;
   std::string written;
   try {
-    const Trace trace = record_witness(name, params, body, config,
-                                       explore_policy_info(options.preemption_bound), failure);
-    write_trace_file(trace, path);
+    Trace trace = record_witness(name, params, body, config,
+                                 explore_policy_info(options.preemption_bound), failure);
+    trace.program = settings.program;
+    write_failure_trace(trace, path);
     written = path;
-    text << "  trace:       " << path << "\n";
-    if (cli_replayable)
-      text << "  replay:      interleave replay " << path << " (built-in scenarios)\n";
-    text << "  in C++:      replay_trace() of traces/trace_replay.h";
+    text << "  trace:       " << path << "\n" << replay_lines(name, path, settings.program, builtin);
   } catch (const std::runtime_error& e) {
-    text << "  trace:       not written: " << e.what();
+    text << "  trace:       not written: " << e.what() << "\n";
   }
-  return ExploreCheck(std::move(result), text.str(), written);
+  std::string shown = text.str();
+  shown.pop_back();  // the verdict's last line ends without a newline
+  return ExploreCheck(std::move(result), std::move(shown), written);
 }
 
 }  // namespace
 
 ExploreCheck explore(const Scenario& scenario, const ExploreOptions& options,
-                     const ExploreCheckSettings& settings) {
+                     const CheckSettings& settings) {
   std::string error;
   const std::optional<Params> params = scenario.resolve({}, error);
   if (!params) throw std::invalid_argument(scenario.name + ": " + error);
@@ -83,13 +83,13 @@ ExploreCheck explore(const Scenario& scenario, const ExploreOptions& options,
 }
 
 ExploreCheck explore(const Scenario& scenario, const Params& params, const ExploreOptions& options,
-                     const ExploreCheckSettings& settings) {
+                     const CheckSettings& settings) {
   const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, params); };
-  return check(scenario.name, params.values(), body, options, settings, true);
+  return check(scenario.name, params.values(), body, options, settings, is_builtin(scenario));
 }
 
 ExploreCheck explore(const std::string& name, const std::function<void(Simulator&)>& body,
-                     const ExploreOptions& options, const ExploreCheckSettings& settings) {
+                     const ExploreOptions& options, const CheckSettings& settings) {
   return check(name, {}, body, options, settings, false);
 }
 

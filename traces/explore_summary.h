@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "sim/explore/explore_result.h"
+#include "../sim/explore/explore_result.h"
 
 namespace interleave {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "traces/trace.h"
+#include "trace.h"
 
 namespace interleave {
 

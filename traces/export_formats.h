@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "traces/trace.h"
+#include "trace.h"
 
 namespace interleave {
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "traces/timeline.h"
-#include "traces/trace.h"
+#include "timeline.h"
+#include "trace.h"
 
 namespace interleave {
 

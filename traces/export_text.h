@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "traces/trace.h"
+#include "trace.h"
 
 namespace interleave {
 

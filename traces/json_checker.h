@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "sim/ids.h"
-#include "sim/outcome.h"
+#include "../sim/ids.h"
+#include "../sim/outcome.h"
 
 namespace interleave {
 

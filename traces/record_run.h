@@ -10,11 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/policy.h"
-#include "sim/scenario.h"
-#include "sim/simulator.h"
-#include "traces/trace.h"
+#include "../sim/config.h"
+#include "../sim/policy.h"
+#include "../sim/scenario.h"
+#include "../sim/simulator.h"
+#include "trace.h"
 
 namespace interleave {
 

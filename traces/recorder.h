@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "sim/observer.h"
-#include "traces/trace.h"
+#include "../sim/observer.h"
+#include "trace.h"
 
 namespace interleave {
 

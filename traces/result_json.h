@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sim/outcome.h"
+#include "../sim/outcome.h"
 
 namespace interleave {
 

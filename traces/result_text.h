@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "sim/outcome.h"
+#include "../sim/outcome.h"
 
 namespace interleave {
 

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "sim/outcome.h"
-#include "sim/policy.h"
+#include "../sim/outcome.h"
+#include "../sim/policy.h"
 
 namespace interleave {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "traces/trace.h"
+#include "trace.h"
 
 namespace interleave {
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "traces/timeline.h"
-#include "traces/trace.h"
+#include "timeline.h"
+#include "trace.h"
 
 namespace interleave {
 

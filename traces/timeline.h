@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "traces/trace.h"
+#include "trace.h"
 
 namespace interleave {
 

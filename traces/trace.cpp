@@ -3,7 +3,7 @@
 namespace interleave {
 
 bool operator==(const Trace& a, const Trace& b) {
-  return a.scenario == b.scenario && a.params == b.params && a.policy.name == b.policy.name &&
+  return a.scenario == b.scenario && a.params == b.params && a.program == b.program && a.policy.name == b.policy.name &&
          a.policy.params == b.policy.params && a.config.step_cost == b.config.step_cost &&
          a.config.switch_cost == b.config.switch_cost && a.config.max_steps == b.config.max_steps &&
          a.config.stack_size == b.config.stack_size && a.fibers == b.fibers &&

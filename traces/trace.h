@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/ids.h"
-#include "sim/op.h"
-#include "sim/outcome.h"
-#include "sim/policy.h"
+#include "../sim/config.h"
+#include "../sim/ids.h"
+#include "../sim/op.h"
+#include "../sim/outcome.h"
+#include "../sim/policy.h"
 
 namespace interleave {
 
@@ -58,6 +58,7 @@ struct Trace {
 
   std::string scenario;
   std::vector<std::pair<std::string, std::int64_t>> params;  // declared order
+  std::string program;  // the program built on cli_main() that recorded it; empty: interleave
   PolicyInfo policy;
   RunConfig config;
   std::vector<TraceFiber> fibers;    // invariant: fibers[i].id == i

@@ -108,7 +108,9 @@ std::string to_json(const Trace& t) {
   TopLevel top(out);
   top.field("format", std::string(Trace::kFormat));
   top.field("version", Trace::kVersion);
-  top.field("scenario", Json{{"name", t.scenario}, {"params", int_map(t.params)}});
+  Json scenario{{"name", t.scenario}, {"params", int_map(t.params)}};
+  if (!t.program.empty()) scenario["program"] = t.program;
+  top.field("scenario", scenario);
   top.field("policy", Json{{"name", t.policy.name}, {"params", int_map(t.policy.params)}});
   top.field("config", Json{{"step_cost_ns", t.config.step_cost.count()},
                            {"switch_cost_ns", t.config.switch_cost.count()},

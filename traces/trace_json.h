@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "traces/trace.h"
+#include "trace.h"
 
 namespace interleave {
 

@@ -81,9 +81,16 @@ class TraceReader {
   }
 
   bool scenario(const Json& j, const JsonPath& p) {
-    return c_.object(j, p, {"name", "params"}) &&
-           c_.string(j["name"], p.member("name"), t_.scenario) &&
-           c_.int_map(j["params"], p.member("params"), t_.params);
+    if (!c_.object(j, p, {"name", "params"}, {"program"}) ||
+        !c_.string(j["name"], p.member("name"), t_.scenario) ||
+        !c_.int_map(j["params"], p.member("params"), t_.params)) {
+      return false;
+    }
+    if (!j.contains("program")) return true;
+    const JsonPath pp = p.member("program");
+    if (!c_.string(j["program"], pp, t_.program)) return false;
+    if (t_.program.empty()) return c_.fail(pp, "empty (a trace of interleave itself has none)");
+    return true;
   }
 
   bool policy(const Json& j, const JsonPath& p) {

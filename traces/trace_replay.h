@@ -4,8 +4,8 @@
 #include <functional>
 #include <string>
 
-#include "sim/simulator.h"
-#include "traces/trace.h"
+#include "../sim/simulator.h"
+#include "trace.h"
 
 namespace interleave {
 

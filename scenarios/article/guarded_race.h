@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "sim/ids.h"
-#include "sim/scenario.h"
-#include "sim/shared.h"
-#include "sim/simulator.h"
-#include "sim/thread.h"
+#include "../../sim/ids.h"
+#include "../../sim/scenario.h"
+#include "../../sim/shared.h"
+#include "../../sim/simulator.h"
+#include "../../sim/thread.h"
 
 namespace interleave {
 

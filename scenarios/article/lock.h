@@ -1,7 +1,7 @@
 #pragma once
 // article/lock: the race protected by a blocking Mutex (the article's threading.Lock).
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -1,7 +1,7 @@
 #pragma once
 // article/naive-spinlock: the race protected by the article's check-then-set spin lock.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

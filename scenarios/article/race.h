@@ -1,7 +1,7 @@
 #pragma once
 // article/race: the article's unsynchronized `total`, updated by five threads.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -1,7 +1,7 @@
 #pragma once
 // article/semaphore-server: clients share a server that admits max_connections at a time.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

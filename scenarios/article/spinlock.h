@@ -1,7 +1,7 @@
 #pragma once
 // article/spinlock: the race protected by a test-and-set spin lock.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -1,7 +1,7 @@
 #pragma once
 // classic/abba and classic/abba-ordered: two threads that each need two locks.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -2,7 +2,7 @@
 // classic/bounded-buffer and classic/bounded-buffer-if: producers and consumers share a
 // bounded buffer guarded by a mutex and two condition variables.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -2,7 +2,7 @@
 // classic/lost-wakeup and classic/lost-wakeup-fixed: a waiter waits for a flag that a notifier
 // sets, through a condition variable.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

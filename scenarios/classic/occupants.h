@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/ids.h"
-#include "sim/simulator.h"
+#include "../../sim/ids.h"
+#include "../../sim/simulator.h"
 
 namespace interleave {
 

@@ -2,7 +2,7 @@
 // classic/one-lane-bridge and classic/one-lane-bridge-racy: cars from the east and the west
 // share a one-lane bridge; cars going one way may cross together, never two directions.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -2,7 +2,7 @@
 // classic/peterson and classic/peterson-broken: mutual exclusion for two threads from loads
 // and stores alone (Peterson's algorithm).
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

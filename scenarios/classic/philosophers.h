@@ -2,7 +2,7 @@
 // classic/philosophers and classic/philosophers-ordered: n philosophers around a table, one
 // fork (a Mutex) between each two neighbours; a philosopher eats holding both its forks.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

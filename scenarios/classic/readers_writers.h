@@ -2,7 +2,7 @@
 // classic/readers-writers and classic/readers-writers-racy: readers share the data, a writer
 // must have it to itself.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

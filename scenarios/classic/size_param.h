@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "sim/scenario.h"
-#include "sim/simulator.h"
+#include "../../sim/scenario.h"
+#include "../../sim/simulator.h"
 
 namespace interleave {
 

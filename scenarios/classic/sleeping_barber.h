@@ -2,7 +2,7 @@
 // classic/sleeping-barber and classic/sleeping-barber-racy: a barber sleeps until a customer
 // arrives; customers wait on a few chairs or leave when they are all taken.
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

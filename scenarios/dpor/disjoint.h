@@ -1,7 +1,7 @@
 #pragma once
 // dpor/disjoint: threads that each store only to their own variable (a DPOR counting benchmark).
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

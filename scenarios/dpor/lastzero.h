@@ -2,7 +2,7 @@
 // dpor/lastzero: the last-zero scan of Abdulla et al. over a chain of writers (a DPOR counting
 // benchmark).
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

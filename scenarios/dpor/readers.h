@@ -1,7 +1,7 @@
 #pragma once
 // dpor/readers: one writer and n readers of one variable (a DPOR counting benchmark).
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

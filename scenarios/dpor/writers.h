@@ -1,7 +1,7 @@
 #pragma once
 // dpor/writers: threads that all store to one variable (a DPOR counting benchmark).
 
-#include "sim/scenario.h"
+#include "../../sim/scenario.h"
 
 namespace interleave {
 

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "sim/op.h"
+#include "../op.h"
 
 namespace interleave {
 

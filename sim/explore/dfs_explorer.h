@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/explore/reduction.h"
-#include "sim/explore/search_node.h"
-#include "sim/policy.h"
+#include "reduction.h"
+#include "search_node.h"
+#include "../policy.h"
 
 namespace interleave {
 

@@ -3,10 +3,10 @@
 
 #include <functional>
 
-#include "sim/config.h"
-#include "sim/explore/explore_options.h"
-#include "sim/explore/explore_result.h"
-#include "sim/scenario.h"
+#include "../config.h"
+#include "explore_options.h"
+#include "explore_result.h"
+#include "../scenario.h"
 
 namespace interleave {
 

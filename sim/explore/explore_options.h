@@ -6,7 +6,7 @@
 #include <functional>
 #include <optional>
 
-#include "sim/explore/reduction.h"
+#include "reduction.h"
 
 namespace interleave {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/ids.h"
-#include "sim/outcome.h"
+#include "../ids.h"
+#include "../outcome.h"
 
 namespace interleave {
 

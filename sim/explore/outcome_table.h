@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "sim/explore/explore_result.h"
+#include "explore_result.h"
 
 namespace interleave {
 

@@ -3,9 +3,9 @@
 
 #include <cstdint>
 
-#include "sim/explore/dependence.h"
-#include "sim/ids.h"
-#include "sim/op.h"
+#include "dependence.h"
+#include "../ids.h"
+#include "../op.h"
 
 namespace interleave {
 

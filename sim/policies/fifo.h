@@ -2,7 +2,7 @@
 // FifoPolicy: no preemption. The current fiber runs until it blocks, yields or exits; then
 // the fiber that became ready first runs. This reproduces the article's output.
 
-#include "sim/policy.h"
+#include "../policy.h"
 
 namespace interleave {
 

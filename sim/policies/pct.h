@@ -28,8 +28,8 @@
 #include <span>
 #include <vector>
 
-#include "sim/policy.h"
-#include "sim/rng.h"
+#include "../policy.h"
+#include "../rng.h"
 
 namespace interleave {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/policy.h"
+#include "../policy.h"
 
 namespace interleave {
 

@@ -3,8 +3,8 @@
 
 #include <cstdint>
 
-#include "sim/policy.h"
-#include "sim/rng.h"
+#include "../policy.h"
+#include "../rng.h"
 
 namespace interleave {
 

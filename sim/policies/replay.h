@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "sim/policy.h"
+#include "../policy.h"
 
 namespace interleave {
 

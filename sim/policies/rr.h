@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-#include "sim/policy.h"
+#include "../policy.h"
 
 namespace interleave {
 

@@ -1,11 +1,10 @@
-#include "cli/scenario_lookup.h"
+#include "cli/program.h"
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "cli/usage_error.h"
-#include "scenarios/catalog.h"
 
 namespace interleave {
 namespace {
@@ -27,12 +26,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-const Scenario& find_scenario_or_throw(std::string_view name) {
-  const ScenarioRegistry& all = builtin_scenarios();
-  if (const Scenario* s = all.find(name)) return *s;
+const Scenario& Program::find_or_throw(std::string_view name) const {
+  if (const Scenario* s = scenarios->find(name)) return *s;
   std::string best;
   std::size_t best_distance = 4;  // suggest only close names
-  for (const Scenario& s : all.all()) {
+  for (const Scenario& s : scenarios->all()) {
     const std::size_t d = edit_distance(name, s.name);
     if (d < best_distance) {
       best_distance = d;
@@ -40,8 +38,9 @@ const Scenario& find_scenario_or_throw(std::string_view name) {
     }
   }
   std::string msg = "unknown scenario '" + std::string(name) + "'";
-  msg += best.empty() ? "; `interleave list` shows the built-in ones"
-                      : "; did you mean '" + best + "'? (`interleave list` shows them all)";
+  msg += best.empty() ? "; `" + this->name + " list` shows the " +
+                            (stock ? "built-in ones" : "ones it knows")
+                      : "; did you mean '" + best + "'? (`" + this->name + " list` shows them all)";
   throw UsageError(msg);
 }
 

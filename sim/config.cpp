@@ -1,0 +1,9 @@
+#include "sim/config.h"
+
+// The symbol sim/config.h makes every user of the library reference: it exists only in a library
+// built with the same tracing setting as its user.
+#ifdef INTERLEAVE_NO_TRACING
+extern "C" const char interleave_library_built_with_INTERLEAVE_TRACING_OFF = 0;
+#else
+extern "C" const char interleave_library_built_with_INTERLEAVE_TRACING_ON = 1;
+#endif

@@ -1,0 +1,7 @@
+#include "sim/version.h"
+
+namespace interleave {
+
+std::string_view version() { return INTERLEAVE_VERSION; }
+
+}  // namespace interleave
