@@ -18,7 +18,8 @@ namespace {
 // not know: it says which program recorded the trace, and how to replay it there.
 UsageError unknown_scenario(const std::string& path, const Trace& recorded,
                             const Program& program) {
-  std::string msg = path + ": trace.scenario.name: scenario '" + recorded.scenario + "' is not ";
+  std::string msg = path + ": trace.scenario.name: unknown scenario '" + recorded.scenario +
+                    "': it is not ";
   msg += program.stock ? "built into interleave" : "registered in " + program.name;
   if (!recorded.program.empty() && recorded.program != program.name) {
     msg += "; the trace was recorded by " + recorded.program + ": replay it with `" +

@@ -84,6 +84,7 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
   }
   PolicySpec spec;
   spec.name = o.policy;
+  spec.seed = o.seed;
   spec.depth = o.depth;
   spec.steps = o.pct_steps;
   const auto quantum = parse_duration(o.quantum);

@@ -39,3 +39,19 @@ std::string_view to_string(OpKind kind) {
 }
 
 }  // namespace interleave
+
+namespace interleave {
+
+std::string describe(const Op& op) {
+  const std::string_view kind = to_string(op.kind);
+  const bool vowel = kind.front() == 'e' || kind.front() == 'a';
+  std::string text = std::string(vowel ? "an " : "a ") + std::string(kind);
+  if (op.kind == OpKind::spawn || op.kind == OpKind::join) {
+    text += " of fiber " + std::to_string(index(op.other));
+  } else if (op.object != kNoObject) {
+    text += " on object " + std::to_string(index(op.object));
+  }
+  return text;
+}
+
+}  // namespace interleave

@@ -2,6 +2,7 @@
 // The visible operations: each is one step, preceded by a scheduling point.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "ids.h"
@@ -37,6 +38,14 @@ struct Op {
 
 // to_string() names an operation kind as it appears in traces ("load", "test_and_set", ...).
 std::string_view to_string(OpKind kind);
+
+// same_op(a, b) tells whether a and b are the same operation on the same objects.
+constexpr bool same_op(const Op& a, const Op& b) {
+  return a.kind == b.kind && a.object == b.object && a.word == b.word && a.other == b.other;
+}
+
+// describe(op) names op for messages: "a store on object 3", "a spawn of fiber 2", "an exit".
+std::string describe(const Op& op);
 
 // writes() tells whether a step of this kind may modify its object.
 constexpr bool writes(OpKind kind) {

@@ -12,10 +12,9 @@
 #include "outcome.h"
 #include "policies/policy_factory.h"
 #include "policy.h"
+#include "simulator.h"
 
 namespace interleave {
-
-class Simulator;
 
 // The run a seed loop reports: the first that did not end ok, or the last one.
 struct SeededRun {

@@ -137,7 +137,16 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
                "schedule)");
       return nullptr;
     }
-    n.op = point.pending(n.chosen);
+    const Op op = point.pending(n.chosen);
+    if (d < diverge_ && !same_op(op, n.op)) {
+      // The last run took this very step along the same schedule: it must be the same operation.
+      fail_run("the scenario is not deterministic: at step " + std::to_string(d) + " fiber " +
+               std::to_string(index(n.chosen)) + "'s step is " + describe(op) +
+               ", where an earlier run along the same schedule had " + describe(n.op) +
+               " (every run must follow the same steps for the same schedule)");
+      return nullptr;
+    }
+    n.op = op;
     if (two_or_more(n.candidates & ~n.sleep)) ++branches_;
     return &n;
   }

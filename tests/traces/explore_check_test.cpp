@@ -12,6 +12,7 @@
 #include "sim/simulator.h"
 #include "sim/thread.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_env.h"
 #include "traces/explore_witness.h"
 #include "traces/trace_json.h"
 #include "traces/trace_replay.h"
@@ -110,18 +111,53 @@ TEST_CASE("explore() of article/race names the replay command of the trace it wr
   CHECK(read_trace_file(path).ok());
 }
 
-TEST_CASE("explore() writes a failure to the scenario's name with dashes by default",
+TEST_CASE("a failure trace is named after the scenario, with dashes for unsafe characters",
           "[traces][explore]") {
   CHECK(failure_trace_path("article/race") == "article-race.failure.json");
   CHECK(failure_trace_path("a b/c") == "a-b-c.failure.json");
   CHECK(failure_trace_path("/etc/passwd") == "scenario-etc-passwd.failure.json");
+}
 
+TEST_CASE("explore() writes a failure into interleave-failures/ of the current folder by default",
+          "[traces][explore]") {
+  const testing::ScopedEnv no_folder("INTERLEAVE_FAILURE_DIR", nullptr);
+  const testing::ScopedEnv no_bazel("TEST_UNDECLARED_OUTPUTS_DIR", nullptr);
   const std::string dir = testing::temp_dir();
   char previous[4096];
   REQUIRE(getcwd(previous, sizeof previous) != nullptr);
   REQUIRE(chdir(dir.c_str()) == 0);
   const ExploreCheck check = interleave::explore("test/lost-update", lost_update);
   REQUIRE(chdir(previous) == 0);
-  CHECK(check.trace_path() == "test-lost-update.failure.json");
-  CHECK(read_trace_file(dir + "/test-lost-update.failure.json").ok());
+  const std::string expected = dir + "/interleave-failures/test-lost-update.failure.json";
+  CHECK(check.trace_path() == expected);
+  CHECK(read_trace_file(expected).ok());
+  CHECK_THAT(shown(check.all_ok()), Contains("trace:       " + expected));
+}
+
+TEST_CASE("explore() writes a failure into $INTERLEAVE_FAILURE_DIR when it is set, creating it",
+          "[traces][explore]") {
+  const std::string dir = testing::temp_dir() + "/failures/nested";
+  const testing::ScopedEnv folder("INTERLEAVE_FAILURE_DIR", dir.c_str());
+  const ExploreCheck check = interleave::explore("test/lost-update", lost_update);
+  CHECK(check.trace_path() == dir + "/test-lost-update.failure.json");
+  CHECK(read_trace_file(check.trace_path()).ok());
+}
+
+TEST_CASE("a failing check of a user's scenario names the program given to replay its trace",
+          "[traces][explore]") {
+  Scenario user;
+  user.name = "user/lost-update";
+  user.description = "a scenario of the user's own";
+  user.body = [](Simulator& sim, const Params&) { lost_update(sim); };
+  CheckSettings settings;
+  settings.trace_path = testing::temp_dir() + "/user.failure.json";
+  const ExploreCheck unnamed = interleave::explore(user, {}, settings);
+  CHECK_THAT(shown(unnamed.all_ok()), Contains("PROGRAM replay " + settings.trace_path));
+  CHECK_THAT(shown(unnamed.all_ok()), Contains("interleave::cli_main"));
+  settings.program = "queue_cli";
+  const ExploreCheck named = interleave::explore(user, {}, settings);
+  CHECK_THAT(shown(named.all_ok()), Contains("queue_cli replay " + settings.trace_path));
+  const TraceReadResult read = read_trace_file(settings.trace_path);
+  REQUIRE(read.ok());
+  CHECK(read.trace->program == "queue_cli");
 }

@@ -251,3 +251,26 @@ TEST_CASE("a number JSON cannot hold is refused as not JSON", "[traces][reader]"
   text.replace(at, 12, "\"clock_ns\":1e999");
   CHECK_THAT(refusal(text), StartsWith("not JSON: "));
 }
+
+TEST_CASE("a trace recorded by a user's program names it, and reads back with it",
+          "[traces][reader]") {
+  const TraceReadResult r = read_trace(race_json());
+  REQUIRE(r.ok());
+  CHECK(r.trace->program.empty());
+  CHECK(race_json().find("\"program\"") == std::string::npos);
+  Trace named = *r.trace;
+  named.program = "queue_cli";
+  const std::string text = to_json(named);
+  CHECK(text.find(R"("scenario":{"name":"article/race","params":{},"program":"queue_cli"})") !=
+        std::string::npos);
+  const TraceReadResult back = read_trace(text);
+  REQUIRE(back.ok());
+  CHECK(*back.trace == named);
+}
+
+TEST_CASE("a trace's program is refused when it is empty or not a string", "[traces][reader]") {
+  CHECK(refusal(edited([](OrderedJson& j) { j["scenario"]["program"] = ""; })) ==
+        "trace.scenario.program: empty (a trace of interleave itself has none)");
+  CHECK_THAT(refusal(edited([](OrderedJson& j) { j["scenario"]["program"] = 3; })),
+             StartsWith("trace.scenario.program: expected a string"));
+}

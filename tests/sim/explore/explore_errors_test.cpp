@@ -61,6 +61,32 @@ TEST_CASE("a search stops with an error when the scenario does not repeat its ru
   }
 }
 
+TEST_CASE("dpor names the step where a scenario did another operation along the same schedule",
+          "[sim][explore]") {
+  // After its first run, thread a stores where it loaded: the same fibers, another operation.
+  auto runs = std::make_shared<int>(0);
+  const auto body = [runs](Simulator& sim) {
+    Shared<int> x(sim, "x", 0);
+    const bool first = (*runs)++ == 0;
+    Thread a(sim, "a", [&] {
+      if (first) {
+        (void)x.load();
+      } else {
+        x.store(1);
+      }
+    });
+    Thread b(sim, "b", [&] { x.store(2); });
+  };
+  try {
+    explore_scenario(body, RunConfig{}, with(Reduction::dpor));
+    FAIL("the search did not notice");
+  } catch (const std::runtime_error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("the scenario is not deterministic: at step ") &&
+                             Catch::Contains("'s step is a store on object 0, where an earlier "
+                                             "run along the same schedule had a load on object 0"));
+  }
+}
+
 TEST_CASE("a search stops with an error when a run spawns more than 64 fibers", "[sim][explore]") {
   const auto body = [](Simulator& sim) {
     Shared<int> x(sim, "x", 0);
