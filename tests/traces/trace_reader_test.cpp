@@ -261,7 +261,7 @@ TEST_CASE("a trace recorded by a user's program names it, and reads back with it
   Trace named = *r.trace;
   named.program = "queue_cli";
   const std::string text = to_json(named);
-  CHECK(text.find(R"("scenario":{"name":"article/race","params":{},"program":"queue_cli"})") !=
+  CHECK(text.find(R"("scenario": {"name":"article/race","params":{},"program":"queue_cli"})") !=
         std::string::npos);
   const TraceReadResult back = read_trace(text);
   REQUIRE(back.ok());

@@ -1,0 +1,15 @@
+# cmake -DEXPECT=N -P expect_exit.cmake -- COMMAND ARGS...: runs the command and fails unless it
+# exits with N (ctest's WILL_FAIL would accept any failure, a crash or a usage error included).
+set(command "")
+set(after_dashes FALSE)
+foreach(i RANGE ${CMAKE_ARGC})
+  if(after_dashes)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(after_dashes TRUE)
+  endif()
+endforeach()
+execute_process(COMMAND ${command} RESULT_VARIABLE code)
+if(NOT code STREQUAL "${EXPECT}")
+  message(FATAL_ERROR "expected exit code ${EXPECT}, got ${code}: ${command}")
+endif()
