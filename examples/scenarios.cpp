@@ -24,7 +24,9 @@ void count_under(Simulator& sim, const Params& params) {
     std::vector<Thread> workers;
     workers.reserve(static_cast<std::size_t>(threads));
     for (int i = 0; i < threads; ++i) {
-      workers.emplace_back(sim, "t" + std::to_string(i), [&] {
+      std::string name = "t";  // not "t" + ...: GCC 12 warns wrongly about that (bug 105329)
+      name += std::to_string(i);
+      workers.emplace_back(sim, name, [&] {
         lock.lock();
         count.store(count.load() + 1);
         lock.unlock();

@@ -9,6 +9,14 @@ namespace interleave {
 
 namespace {
 
+// changed_state(op, point) tells whether the step just taken (op, by point.current()) may have
+// changed something another fiber observes: a spinner waits for such a step. A load, or a write
+// that left its object's value as it was, changes nothing; plain state it touched counts.
+bool changed_state(const Op& op, const SchedulingPoint& point) {
+  if (!point.last_step_plain().empty() || point.last_step_plain_overflowed()) return true;
+  return op.kind != OpKind::load && !point.last_step_read_only();
+}
+
 FiberId lowest(FiberSet set) {
   return FiberId{static_cast<std::uint32_t>(std::countr_zero(set))};
 }
@@ -55,6 +63,8 @@ bool DfsExplorer::begin_run() {
   fibers_ = 0;
   resume_noted_ = 0;
   waiting_ = 0;
+  reading_ = 0;
+  stale_ = 0;
   prev_runnable_ = 0;
   if (rules_.reduction == Reduction::dpor) {
     last_step_.fill(-1);
@@ -103,12 +113,29 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
     // The step just taken left its fiber running: what bounded sleep sets need to know of it.
     path_[at - 1].kept_running |= bit(point.current());
   }
-  // Fairness: a fiber that spun waits until some fiber makes a step that is not spinning. A
-  // replayed point finds what it found before (the points before it may have been planned).
+  // Fairness: a fiber that spun waits until some fiber makes a step that changes what it could
+  // observe: not a spinning step, not a load, not a write that left its object as it was. A fiber
+  // that read (took steps) and then saw state change before it spun has spun on what it read
+  // before: it does not wait, as its next iteration may see something new (Peterson's waiter,
+  // whose turn came between its load and its yield). A replayed point finds what it found
+  // before (the points before it may have been planned).
   if (at < path_.size()) {
     waiting_ = path_[at].waiting;
+    reading_ = path_[at].reading;
+    stale_ = path_[at].stale;
   } else if (at > 0) {
-    waiting_ = spin ? waiting_ | bit(point.current()) : 0;
+    const FiberSet me = bit(point.current());
+    if (spin) {
+      if ((stale_ & me) == 0) waiting_ |= me;
+      reading_ &= ~me;
+      stale_ &= ~me;
+    } else {
+      if (changed_state(path_[at - 1].op, point)) {
+        waiting_ = 0;
+        stale_ |= reading_;
+      }
+      reading_ |= me;
+    }
   }
   SearchNode* node = enter_point(point, runnable, spin);
   if (node == nullptr) {
@@ -155,6 +182,8 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
   SearchNode& n = path_.emplace_back();
   n.preemptions = preemptions_next_;
   n.waiting = waiting_;
+  n.reading = reading_;
+  n.stale = stale_;
   n.current = point.current();
   n.free_switch = !point.current_runnable() || spin;
   n.sleep = rules_.reduction == Reduction::none ? 0 : sleep_next_;

@@ -31,6 +31,8 @@ struct SearchNode {
   Op op;                      // the step the chosen fiber takes
   Footprint footprint;        // what that step touched, as races see it
   FiberSet waiting = 0;       // fibers waiting for progress here (fairness), as the run found them
+  FiberSet reading = 0;       // fibers that took a step since their last spin (fairness)
+  FiberSet stale = 0;         // those of them that saw state change after such a step (fairness)
   FiberSet kept_running = 0;  // fibers explored here whose step left them runnable and not
                               // spinning: switching away from them right after costs a preemption
   FiberId current{0};         // the fiber that took the step before this point
