@@ -10,11 +10,21 @@
 
 namespace {
 
-// Where the example's failing checks leave their traces, and the program that replays them.
+// The program that replays the traces of the example's failing checks (they are written into
+// interleave-failures/ of the folder the test runs in).
 interleave::CheckSettings settings() {
   interleave::CheckSettings s;
   s.program = "example-cli";
   return s;
+}
+
+// Every schedule with at most two preemptions: the mailbox's lock and condition variable are
+// built of atomic steps, and its complete search is millions of schedules; most concurrency
+// bugs need one or two preemptions (the search reports the fewest a failure needs).
+interleave::ExploreOptions two_preemptions() {
+  interleave::ExploreOptions o;
+  o.preemption_bound = 2;
+  return o;
 }
 
 // replays(scenario, path) tells whether the trace at path re-executes step for step.
@@ -33,9 +43,14 @@ TEST_CASE("the ticket lock keeps the count under every schedule", "[tickets]") {
   REQUIRE(interleave::explore(example::ticket_lock_scenario(), {}, settings()).all_ok());
 }
 
-TEST_CASE("the mailbox that waits in a loop delivers each letter once under every schedule",
+TEST_CASE("the ticket lock keeps the count of three threads under every schedule", "[tickets]") {
+  const interleave::Params three({{"threads", 3}});
+  REQUIRE(interleave::explore(example::ticket_lock_scenario(), three, {}, settings()).all_ok());
+}
+
+TEST_CASE("the mailbox that waits in a loop delivers each letter once within two preemptions",
           "[mailbox]") {
-  REQUIRE(interleave::explore(example::mailbox_scenario(), {}, settings()).all_ok());
+  REQUIRE(interleave::explore(example::mailbox_scenario(), two_preemptions(), settings()).all_ok());
 }
 
 TEST_CASE("the mailbox survives 500 random and 500 PCT schedules", "[mailbox]") {
@@ -57,7 +72,7 @@ TEST_CASE("the broken ticket lock is caught, with a trace that replays", "[ticke
 
 TEST_CASE("the mailbox that waits with if is caught, with a trace that replays", "[mailbox]") {
   const interleave::ExploreCheck check =
-      interleave::explore(example::if_mailbox_scenario(), {}, settings());
+      interleave::explore(example::if_mailbox_scenario(), two_preemptions(), settings());
   REQUIRE_FALSE(check.all_ok());
   CHECK_THAT(check.all_ok().text(),
              Catch::Contains("a letter was taken from an empty mailbox"));

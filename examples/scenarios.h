@@ -5,7 +5,7 @@
 
 namespace example {
 
-// tickets/fixed and tickets/broken: `threads` threads (default 3) each add one to a plain
+// tickets/fixed and tickets/broken: `threads` threads (default 2) each add one to a plain
 // counter under the lock; main checks that no addition was lost.
 interleave::Scenario ticket_lock_scenario();
 interleave::Scenario broken_ticket_lock_scenario();

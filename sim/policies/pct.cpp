@@ -30,7 +30,7 @@ void PctPolicy::reset() {
   }
   ranked_.clear();
   priority_.clear();
-  yielded_.clear();
+  yielded_at_.clear();
 }
 
 void PctPolicy::see(FiberId f) {
@@ -53,8 +53,8 @@ Decision PctPolicy::pick(const SchedulingPoint& point) {
     if (index(f) >= priority_.size() || priority_[index(f)] == 0) see(f);
   }
   const FiberId cur = point.current();
-  if (index(cur) >= yielded_.size()) yielded_.resize(index(cur) + 1, false);
-  yielded_[index(cur)] = point.reason() == Reason::yield;
+  if (index(cur) >= yielded_at_.size()) yielded_at_.resize(index(cur) + 1, 0);
+  yielded_at_[index(cur)] = point.reason() == Reason::yield ? point.step() + 1 : 0;
   bool changed = false;
   for (std::size_t i = 0; i < change_points_.size(); ++i) {
     if (change_points_[i] != point.step()) continue;
@@ -68,22 +68,35 @@ Decision PctPolicy::pick(const SchedulingPoint& point) {
     return Decision::pick(cur);
   }
   const bool skip_current = point.reason() == Reason::yield && point.runnable().size() > 1;
-  // After a yield, prefer fibers whose own last step was not a yield: two spinners must not
-  // hand the CPU back and forth above the fiber they wait for.
-  for (const bool only_unyielded : {skip_current, false}) {
-    FiberId best = point.runnable()[0];
-    std::uint64_t best_priority = 0;
-    for (FiberId f : point.runnable()) {
-      if (skip_current && f == cur) continue;
-      if (only_unyielded && index(f) < yielded_.size() && yielded_[index(f)]) continue;
-      if (priority_[index(f)] > best_priority) {
-        best = f;
-        best_priority = priority_[index(f)];
-      }
+  // After a yield, prefer the highest-priority fiber whose own last step was not a yield: two
+  // spinners must not hand the CPU back and forth above the fiber they wait for.
+  FiberId best = point.runnable()[0];
+  std::uint64_t best_priority = 0;
+  for (FiberId f : point.runnable()) {
+    if (skip_current && f == cur) continue;
+    if (skip_current && yielded_at(f) != 0) continue;
+    if (priority_[index(f)] > best_priority) {
+      best = f;
+      best_priority = priority_[index(f)];
     }
-    if (best_priority > 0) return Decision::pick(best);
   }
-  return Decision::pick(point.runnable()[0]);
+  if (best_priority > 0) return Decision::pick(best);
+  if (!skip_current) return Decision::pick(point.runnable()[0]);
+  // Every other runnable fiber spins too: the one that yielded longest ago goes next, so each
+  // spinner gets its turn (the one a ticket lock serves next is a spinner as well).
+  std::uint64_t oldest = 0;
+  for (FiberId f : point.runnable()) {
+    if (f == cur) continue;
+    if (oldest == 0 || yielded_at(f) < oldest) {
+      best = f;
+      oldest = yielded_at(f);
+    }
+  }
+  return Decision::pick(best);
+}
+
+std::uint64_t PctPolicy::yielded_at(FiberId f) const {
+  return index(f) < yielded_at_.size() ? yielded_at_[index(f)] : 0;
 }
 
 PolicyInfo PctPolicy::info() const {

@@ -65,6 +65,8 @@ class PctPolicy final : public Policy {
   void see(FiberId f);
   // renumber(from) gives ranked_[from..] their initial priorities d + rank after a change.
   void renumber(std::size_t from);
+  // yielded_at(f) is 1 + the step of f's last yield while its last step is a yield; else 0.
+  std::uint64_t yielded_at(FiberId f) const;
 
   std::uint64_t seed_;
   int depth_;                                 // invariant: >= 1
@@ -73,7 +75,8 @@ class PctPolicy final : public Policy {
   std::vector<std::uint64_t> change_points_;  // invariant: distinct, < steps_, draw order
   std::vector<FiberId> ranked_;               // fibers holding initial priorities, lowest first
   std::vector<std::uint64_t> priority_;       // by fiber index; 0 = not seen yet; unique when > 0
-  std::vector<bool> yielded_;                 // by fiber index: its last step was a yield
+  std::vector<std::uint64_t> yielded_at_;  // by fiber index: 1 + the step of its last yield
+                                          // while its last step is a yield; 0 otherwise
 };
 
 }  // namespace interleave

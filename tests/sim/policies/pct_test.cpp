@@ -12,6 +12,7 @@
 #include "sim/simulator.h"
 #include "sim/thread.h"
 #include "tests/sim/policies/policy_test_support.h"
+#include "tests/support/ticket_lock.h"
 
 using namespace interleave;
 using interleave::testing::int_result;
@@ -221,4 +222,18 @@ TEST_CASE("pct names itself and the settings it uses", "[policies][pct]") {
   const std::vector<std::pair<std::string, std::int64_t>> expected = {
       {"seed", 7}, {"depth", 2}, {"steps", static_cast<std::int64_t>(PctPolicy::kDefaultSteps)}};
   CHECK(info.params == expected);
+}
+
+TEST_CASE("pct gives every spinner its turn: a ticket lock of five threads never livelocks",
+          "[sim][pct]") {
+  // The thread a ticket lock serves next spins too; among spinners the one that yielded longest
+  // ago goes next, so two higher-priority spinners cannot hand the CPU back and forth forever.
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    PctPolicy pct(seed, 3, 200);
+    pct.begin_run();
+    Simulator sim(RunConfig{});
+    const RunResult& r = sim.run(pct, [&] { testing::ticket_counting(sim, 5); });
+    INFO("seed " << seed << ": " << r.outcome.message);
+    REQUIRE(r.outcome.status == Status::ok);
+  }
 }
