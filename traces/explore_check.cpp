@@ -54,19 +54,13 @@ ExploreCheck check(const std::string& name,
   text << "  preemptions: " << failure.preemptions << "\n";
   text << "  schedule:    " << format_schedule(failure.witness) << "\n";
 
-  const std::string path =
-      settings.trace_path.empty() ? default_failure_trace(name) : settings.trace_path;
-  std::string written;
-  try {
-    Trace trace = record_witness(name, params, body, config,
-                                 explore_policy_info(options.preemption_bound), failure);
-    trace.program = settings.program;
-    write_failure_trace(trace, path);
-    written = path;
-    text << "  trace:       " << path << "\n" << replay_lines(name, path, settings.program, builtin);
-  } catch (const std::runtime_error& e) {
-    text << "  trace:       not written: " << e.what() << "\n";
-  }
+  const std::string written = write_failure(
+      name, settings, builtin,
+      [&] {
+        return record_witness(name, params, body, config,
+                              explore_policy_info(options.preemption_bound), failure);
+      },
+      text);
   std::string shown = text.str();
   shown.pop_back();  // the verdict's last line ends without a newline
   return ExploreCheck(std::move(result), std::move(shown), written);

@@ -46,6 +46,23 @@ bool is_builtin(const Scenario& scenario) {
   return known != nullptr && known->description == scenario.description;
 }
 
+std::string write_failure(std::string_view scenario, const CheckSettings& settings, bool builtin,
+                          const std::function<Trace()>& record, std::ostream& text) {
+  const std::string path =
+      settings.trace_path.empty() ? default_failure_trace(scenario) : settings.trace_path;
+  try {
+    Trace trace = record();
+    trace.program = settings.program;
+    write_failure_trace(trace, path);
+  } catch (const std::runtime_error& e) {
+    text << "  trace:       not written: " << e.what() << "\n";
+    return {};
+  }
+  text << "  trace:       " << path << "\n"
+       << replay_lines(scenario, path, settings.program, builtin);
+  return path;
+}
+
 std::string replay_lines(std::string_view scenario, const std::string& path,
                          const std::string& program, bool builtin) {
   std::string lines;

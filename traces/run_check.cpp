@@ -62,24 +62,19 @@ RunCheck check(const std::string& name,
   if (!r.results.empty()) text << "  results:     " << format_results(r.results) << "\n";
   text << "  schedule:    " << format_schedule(reported.schedule) << "\n";
 
-  const std::string path =
-      settings.trace_path.empty() ? default_failure_trace(name) : settings.trace_path;
-  std::string written;
-  try {
-    RecordedRun again = record_run(
-        ScheduledRun{name, params, body, settings.config, reported.policy, reported.schedule});
-    if (!(again.result.outcome == r.outcome) || again.result.results != r.results) {
-      throw std::runtime_error(
-          "the run ended differently when re-executed for its trace; the scenario is probably "
-          "not deterministic");
-    }
-    again.trace.program = settings.program;
-    write_failure_trace(again.trace, path);
-    written = path;
-    text << "  trace:       " << path << "\n" << replay_lines(name, path, settings.program, builtin);
-  } catch (const std::runtime_error& e) {
-    text << "  trace:       not written: " << e.what() << "\n";
-  }
+  const std::string written = write_failure(
+      name, settings, builtin,
+      [&] {
+        RecordedRun again = record_run(
+            ScheduledRun{name, params, body, settings.config, reported.policy, reported.schedule});
+        if (!(again.result.outcome == r.outcome) || again.result.results != r.results) {
+          throw std::runtime_error(
+              "the run ended differently when re-executed for its trace; the scenario is probably "
+              "not deterministic");
+        }
+        return std::move(again.trace);
+      },
+      text);
   std::string shown = text.str();
   shown.pop_back();  // the verdict's last line ends without a newline
   return RunCheck(std::move(reported), std::move(shown), written);
