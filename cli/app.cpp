@@ -30,8 +30,9 @@ namespace {
 // add_list_command(app, options) registers the subcommand; its callback fills options.
 CLI::App& add_list_command(CLI::App& app, ListOptions& options, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
-      "list", program.stock ? "List the built-in scenarios with a one-line description"
-                            : "List the scenarios of " + program.name + " with a one-line description");
+      "list", program.stock
+                  ? "List the built-in scenarios with a one-line description"
+                  : "List the scenarios of " + program.name + " with a one-line description");
   cmd->add_flag("--json", options.json, "Print one JSON array of {name, description, params}");
   return *cmd;
 }
@@ -169,13 +170,14 @@ int run_program(const Program& program, int argc, const char* const* argv, std::
                 ", a deterministic single-core\nscheduler simulator: run, search, replay and "
                 "export them step for step.";
   CLI::App app(description, program.name);
-  app.set_version_flag("--version", program.stock
-                                        ? "interleave " + std::string(version())
-                                        : program.name + " (interleave " + std::string(version()) + ")");
+  app.set_version_flag(
+      "--version", program.stock ? "interleave " + std::string(version())
+                                 : program.name + " (interleave " + std::string(version()) + ")");
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 the scenario failed, 2 bad usage or input, 3 replay diverged,\n"
-      "70 internal error. `" + program.name + " COMMAND --help` describes each command.");
+      "70 internal error. `" +
+      program.name + " COMMAND --help` describes each command.");
 
   ListOptions list_options;
   RunOptions run_options;

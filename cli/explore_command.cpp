@@ -12,8 +12,8 @@
 
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
-#include "cli/result_format.h"
 #include "cli/program.h"
+#include "cli/result_format.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
 #include "sim/explore/explore.h"

@@ -28,8 +28,8 @@ struct ExploreCommandOptions {
   bool json = false;
 };
 
-// run_explore(options, program, out, err) searches and reports; returns 0 when no run failed, 1 when
-// one did. Throws UsageError for bad input, including a scenario the search refuses (not
+// run_explore(options, program, out, err) searches and reports; returns 0 when no run failed, 1
+// when one did. Throws UsageError for bad input, including a scenario the search refuses (not
 // deterministic, too many fibers). Shows a progress line on err when stderr is a terminal.
 int run_explore(const ExploreCommandOptions& options, const Program& program, std::ostream& out,
                 std::ostream& err);

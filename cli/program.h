@@ -11,9 +11,9 @@ namespace interleave {
 
 // What every command needs to know about the program it runs in.
 struct Program {
-  std::string name = "interleave";     // in messages, usage and printed command lines
-  const ScenarioRegistry* scenarios;   // invariant: not null, no problems()
-  bool stock = true;                   // the `interleave` binary itself (built-in scenarios)
+  std::string name = "interleave";    // in messages, usage and printed command lines
+  const ScenarioRegistry* scenarios;  // invariant: not null, no problems()
+  bool stock = true;                  // the `interleave` binary itself (built-in scenarios)
 
   // find_or_throw(name) is the scenario called name; otherwise it throws UsageError naming the
   // closest known names.

@@ -18,18 +18,22 @@ namespace {
 // not know: it says which program recorded the trace, and how to replay it there.
 UsageError unknown_scenario(const std::string& path, const Trace& recorded,
                             const Program& program) {
-  std::string msg = path + ": trace.scenario.name: unknown scenario '" + recorded.scenario +
-                    "': it is not ";
+  std::string msg =
+      path + ": trace.scenario.name: unknown scenario '" + recorded.scenario + "': it is not ";
   msg += program.stock ? "built into interleave" : "registered in " + program.name;
   if (!recorded.program.empty() && recorded.program != program.name) {
     msg += "; the trace was recorded by " + recorded.program + ": replay it with `" +
            recorded.program + " replay " + path + "`";
   } else if (recorded.program.empty() && !program.stock) {
-    msg += "; `" + program.name + " list` shows the ones it knows (a trace of a built-in scenario "
-           "replays with `interleave replay " + path + "`)";
+    msg += "; `" + program.name +
+           " list` shows the ones it knows (a trace of a built-in scenario "
+           "replays with `interleave replay " +
+           path + "`)";
   } else {
-    msg += "; replay it with the program that registers it (a program calling "
-           "interleave::cli_main): `PROGRAM replay " + path + "`";
+    msg +=
+        "; replay it with the program that registers it (a program calling "
+        "interleave::cli_main): `PROGRAM replay " +
+        path + "`";
   }
   return UsageError(msg);
 }

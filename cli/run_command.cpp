@@ -6,8 +6,8 @@
 
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
-#include "cli/result_format.h"
 #include "cli/program.h"
+#include "cli/result_format.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
 #include "sim/policies/policy_factory.h"
@@ -99,9 +99,7 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
                      " gives the same run every time");
   }
 
-  const std::function<void(Simulator&)> body = [&](Simulator& sim) {
-    scenario.body(sim, *params);
-  };
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, *params); };
   Reported reported;
   if (replaying) {
     Simulator sim(config);

@@ -3,8 +3,9 @@
 // With Catch2 v3, include <catch2/catch_test_macros.hpp> and link Catch2::Catch2WithMain instead;
 // nothing else changes.
 #define CATCH_CONFIG_MAIN
-#include <catch2/catch.hpp>
 #include <interleave/interleave.h>
+
+#include <catch2/catch.hpp>
 
 #include "scenarios.h"
 
@@ -74,8 +75,7 @@ TEST_CASE("the mailbox that waits with if is caught, with a trace that replays",
   const interleave::ExploreCheck check =
       interleave::explore(example::if_mailbox_scenario(), two_preemptions(), settings());
   REQUIRE_FALSE(check.all_ok());
-  CHECK_THAT(check.all_ok().text(),
-             Catch::Contains("a letter was taken from an empty mailbox"));
+  CHECK_THAT(check.all_ok().text(), Catch::Contains("a letter was taken from an empty mailbox"));
   CHECK(replays(example::if_mailbox_scenario(), check.trace_path()));
 }
 

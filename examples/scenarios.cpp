@@ -35,8 +35,8 @@ void count_under(Simulator& sim, const Params& params) {
   }  // every worker is joined here
   const int counted = count.load();
   sim.report("count", std::int64_t{counted});
-  sim.check(counted == threads, "the count is " + std::to_string(counted) + ", expected " +
-                                    std::to_string(threads));
+  sim.check(counted == threads,
+            "the count is " + std::to_string(counted) + ", expected " + std::to_string(threads));
 }
 
 // A producer posts letters 1 and 2 through Box; two consumers take one each.
@@ -83,12 +83,16 @@ interleave::Scenario broken_ticket_lock_scenario() {
 }
 
 interleave::Scenario mailbox_scenario() {
-  return {"mailbox/while", "two consumers take letters from a mailbox that waits in a loop", {},
+  return {"mailbox/while",
+          "two consumers take letters from a mailbox that waits in a loop",
+          {},
           post_two_letters<Mailbox>};
 }
 
 interleave::Scenario if_mailbox_scenario() {
-  return {"mailbox/if", "two consumers take letters from a mailbox that waits with if", {},
+  return {"mailbox/if",
+          "two consumers take letters from a mailbox that waits with if",
+          {},
           post_two_letters<IfMailbox>};
 }
 

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "semaphore.h"
 #include "../sim/simulator.h"
+#include "semaphore.h"
 
 namespace interleave {
 

@@ -13,10 +13,10 @@
 #include <string>
 #include <string_view>
 
-#include "mutex.h"
 #include "../sim/atomic.h"
 #include "../sim/simulator.h"
 #include "../sim/wait_queue.h"
+#include "mutex.h"
 
 namespace interleave {
 

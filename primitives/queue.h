@@ -14,10 +14,10 @@
 #include <string_view>
 #include <utility>
 
+#include "../sim/simulator.h"
 #include "condition_variable.h"
 #include "fiber_names.h"
 #include "mutex.h"
-#include "../sim/simulator.h"
 
 namespace interleave {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "mutex.h"
 #include "../sim/simulator.h"
+#include "mutex.h"
 
 namespace interleave {
 

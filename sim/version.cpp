@@ -2,6 +2,8 @@
 
 namespace interleave {
 
-std::string_view version() { return INTERLEAVE_VERSION; }
+std::string_view version() {
+  return INTERLEAVE_VERSION;
+}
 
 }  // namespace interleave

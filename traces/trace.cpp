@@ -3,12 +3,13 @@
 namespace interleave {
 
 bool operator==(const Trace& a, const Trace& b) {
-  return a.scenario == b.scenario && a.params == b.params && a.program == b.program && a.policy.name == b.policy.name &&
-         a.policy.params == b.policy.params && a.config.step_cost == b.config.step_cost &&
-         a.config.switch_cost == b.config.switch_cost && a.config.max_steps == b.config.max_steps &&
-         a.config.stack_size == b.config.stack_size && a.fibers == b.fibers &&
-         a.objects == b.objects && a.schedule == b.schedule && a.events == b.events &&
-         a.outcome == b.outcome && a.results == b.results && a.stats == b.stats;
+  return a.scenario == b.scenario && a.params == b.params && a.program == b.program &&
+         a.policy.name == b.policy.name && a.policy.params == b.policy.params &&
+         a.config.step_cost == b.config.step_cost && a.config.switch_cost == b.config.switch_cost &&
+         a.config.max_steps == b.config.max_steps && a.config.stack_size == b.config.stack_size &&
+         a.fibers == b.fibers && a.objects == b.objects && a.schedule == b.schedule &&
+         a.events == b.events && a.outcome == b.outcome && a.results == b.results &&
+         a.stats == b.stats;
 }
 
 std::optional<OpKind> op_from_string(std::string_view name) {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "../policy.h"
 #include "reduction.h"
 #include "search_node.h"
-#include "../policy.h"
 
 namespace interleave {
 
@@ -110,8 +110,8 @@ class DfsExplorer final : public Policy {
   std::uint32_t fibers_ = 0;    // 1 + the highest fiber id seen in this run
   FiberSet resume_noted_ = 0;   // fibers whose pending resume has been attributed
   FiberSet waiting_ = 0;        // fibers that spun and have seen no fiber make progress since
-  FiberSet reading_ = 0;        // fibers that took a step that is not spinning since their last spin
-  FiberSet stale_ = 0;          // of reading_, those that state changed for after such a step
+  FiberSet reading_ = 0;  // fibers that took a step that is not spinning since their last spin
+  FiberSet stale_ = 0;    // of reading_, those that state changed for after such a step
   FiberSet prev_runnable_ = 0;  // the runnable fibers at the last point (dpor)
   std::array<std::int32_t, kMaxSearchFibers> last_step_{};   // per fiber: its last step, or -1
   std::array<std::int32_t, kMaxSearchFibers> spawned_at_{};  // per fiber: the spawn step

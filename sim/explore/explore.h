@@ -4,9 +4,9 @@
 #include <functional>
 
 #include "../config.h"
+#include "../scenario.h"
 #include "explore_options.h"
 #include "explore_result.h"
-#include "../scenario.h"
 
 namespace interleave {
 

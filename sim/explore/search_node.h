@@ -3,9 +3,9 @@
 
 #include <cstdint>
 
-#include "dependence.h"
 #include "../ids.h"
 #include "../op.h"
+#include "dependence.h"
 
 namespace interleave {
 

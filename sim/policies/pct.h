@@ -75,8 +75,8 @@ class PctPolicy final : public Policy {
   std::vector<std::uint64_t> change_points_;  // invariant: distinct, < steps_, draw order
   std::vector<FiberId> ranked_;               // fibers holding initial priorities, lowest first
   std::vector<std::uint64_t> priority_;       // by fiber index; 0 = not seen yet; unique when > 0
-  std::vector<std::uint64_t> yielded_at_;  // by fiber index: 1 + the step of its last yield
-                                          // while its last step is a yield; 0 otherwise
+  std::vector<std::uint64_t> yielded_at_;     // by fiber index: 1 + the step of its last yield
+                                              // while its last step is a yield; 0 otherwise
 };
 
 }  // namespace interleave

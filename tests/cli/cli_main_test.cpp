@@ -110,7 +110,8 @@ TEST_CASE("cli_main explores a user's scenario; its failure trace replays there 
         "interleave: error: " + trace +
             ": trace.scenario.name: unknown scenario 'counter/racy': it is not built into "
             "interleave; the trace was recorded by counter_cli: replay it with `counter_cli "
-            "replay " + trace + "`\n");
+            "replay " +
+            trace + "`\n");
 }
 
 TEST_CASE("cli_main passes a user's correct scenario under every schedule", "[cli][user]") {

@@ -73,8 +73,8 @@ TEST_CASE("run() stops at the first failing seed, writes its trace and says how 
   REQUIRE(failed.seed.has_value());
   CHECK(failed.runs == *failed.seed);  // seeds 1, 2, ...: run N has seed N
   CHECK_THAT(shown(verdict), StartsWith("run test/lost-update under pct (depth 3), seeds 1 to "
-                                        "1000: seed " + std::to_string(*failed.seed) +
-                                        " failed"));
+                                        "1000: seed " +
+                                        std::to_string(*failed.seed) + " failed"));
   CHECK_THAT(shown(verdict), Contains("failed: an update was lost"));
   CHECK_THAT(shown(verdict), Contains("trace:       " + settings.trace_path));
   CHECK_THAT(shown(verdict), Contains("PROGRAM replay " + settings.trace_path));

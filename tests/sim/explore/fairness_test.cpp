@@ -22,8 +22,8 @@ TEST_CASE("a user's ticket lock (load, then yield) is searched to the end with n
   // turns forever above the lock's holder and every such run ended at the step limit.
   for (const Reduction reduction : {Reduction::sleep, Reduction::dpor}) {
     INFO(to_string(reduction));
-    const ExploreResult r = explore_scenario([](Simulator& sim) { testing::ticket_counting(sim, 3); },
-                                             RunConfig{}, with(reduction));
+    const ExploreResult r = explore_scenario(
+        [](Simulator& sim) { testing::ticket_counting(sim, 3); }, RunConfig{}, with(reduction));
     CHECK(r.complete);
     CHECK_FALSE(r.failed());
     CHECK(r.max_depth < 200);
