@@ -5,19 +5,23 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/exit_codes.h"
 #include "cli/explore_command.h"
 #include "cli/export_command.h"
 #include "cli/list_command.h"
+#include "cli/number.h"
 #include "cli/program.h"
 #include "cli/replay_command.h"
 #include "cli/run_command.h"
 #include "cli/usage_error.h"
 #include "scenarios/catalog.h"
+#include "sim/resource_limit.h"
 #include "sim/version.h"
 #include "traces/export_formats.h"
+#include "traces/printable.h"
 
 namespace interleave {
 
@@ -26,6 +30,26 @@ namespace {
 // Every command's options are declared to CLI11 here, and only here: CLI11 is header-only and
 // costs about 11 seconds of compile time in every file that includes it. Each command's work
 // (run_list(), run_run(), ...) is in its own file.
+
+// in_range(range): the check of a numeric flag, run on its text before CLI11 converts it, so
+// that no value wraps around or is clamped: one parser and one message for every number.
+CLI::Validator in_range(IntegerRange range) {
+  return CLI::Validator([range](std::string& text) { return integer_problem(text, range); }, "");
+}
+
+// non_empty(): the check of a flag whose empty value would silently mean "not given".
+CLI::Validator non_empty() {
+  return CLI::Validator(
+      [](std::string& text) { return text.empty() ? std::string("is empty") : std::string(); }, "");
+}
+
+constexpr std::uint64_t kMaxStepsLimit = 4'000'000'000;
+
+// is_command(word) tells whether word names a command.
+bool is_command(std::string_view word) {
+  return word == "list" || word == "run" || word == "explore" || word == "replay" ||
+         word == "export";
+}
 
 // add_list_command(app, options) registers the subcommand; its callback fills options.
 CLI::App& add_list_command(CLI::App& app, ListOptions& options, const Program& program) {
@@ -45,30 +69,43 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o, const Program& program) 
       ->required();
   auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
                      ->capture_default_str();
-  cmd->add_option("--seed", o.seed, "Seed of random and pct (the first of --runs)")
-      ->capture_default_str();
-  cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms, 500us")
-      ->capture_default_str();
-  cmd->add_option("--depth", o.depth, "pct: bug depth d (d-1 priority change points)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--pct-steps", o.pct_steps,
-                  "pct: steps estimate k for change points (default: steps of a fifo run)");
+  auto* seed = cmd->add_option("--seed", o.seed, "random, pct: the seed (the first of --runs)")
+                   ->capture_default_str()
+                   ->check(in_range({0, UINT64_MAX}));
+  auto* quantum = cmd->add_option("--quantum", o.quantum, "rr: virtual time slice, e.g. 10ms")
+                      ->capture_default_str()
+                      ->check(non_empty());
+  auto* depth = cmd->add_option("--depth", o.depth, "pct: bug depth d (d-1 priority change points)")
+                    ->capture_default_str()
+                    ->check(in_range({1, 1000}));
+  auto* pct_steps =
+      cmd->add_option("--pct-steps", o.pct_steps,
+                      "pct: steps estimate k for change points (default: steps of a fifo run)")
+          ->check(in_range({1, kMaxStepsLimit}));
   cmd->add_option("--runs", o.runs, "Run N seeds (seed, seed+1, ...), stop at the first failure")
       ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+      ->check(in_range({1, 1'000'000'000}));
   cmd->add_option("--schedule", o.schedule,
-                  "Replay this schedule string (printed by every run) instead of a policy");
-  cmd->add_option("--trace", o.trace, "Write the run's JSON trace to FILE");
+                  "Replay this schedule string (printed by every run) instead of a policy")
+      ->check(non_empty());
+  cmd->add_option("--trace", o.trace, "Write the run's JSON trace to FILE ('-': standard output)")
+      ->check(non_empty());
   cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)");
   cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
       ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{4'000'000'000}));
-  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
-      ->capture_default_str();
+      ->check(in_range({1, kMaxStepsLimit}));
+  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs (0 to 1s)")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_flag("--json", o.json, "Print one JSON object instead of the summary");
   cmd->add_flag("--show", o.show, "Also print the run as swimlanes (text export)");
-  cmd->callback([&o, policy] { o.policy_given = policy->count() > 0; });
+  cmd->callback([&o, policy, seed, quantum, depth, pct_steps] {
+    o.policy_given = policy->count() > 0;
+    o.seed_given = seed->count() > 0;
+    o.quantum_given = quantum->count() > 0;
+    o.depth_given = depth->count() > 0;
+    o.pct_steps_given = pct_steps->count() > 0;
+  });
   return *cmd;
 }
 
@@ -91,10 +128,12 @@ CLI::App& add_export_command(CLI::App& app, ExportOptions& o, const Program& pro
   cmd->add_option("--format", o.format, "text, chrome, svg or html")
       ->capture_default_str()
       ->check(CLI::IsMember(export_format_names()));
-  cmd->add_option("-o,--output", o.output, "Write to FILE instead of standard output");
+  cmd->add_option("-o,--output", o.output,
+                  "Write to FILE instead of standard output ('-': standard output)")
+      ->check(non_empty());
   cmd->add_option("--width", o.width, "text: columns to fit in")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}));
+      ->check(in_range({20, 1000}));
   return *cmd;
 }
 
@@ -114,20 +153,25 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
   auto* bound = cmd->add_option("--preemption-bound", o.preemption_bound,
                                 "Search with at most 0, then 1, ..., K preemptions, so the first "
                                 "failure found has the fewest")
-                    ->type_name("K");
+                    ->type_name("K")
+                    ->check(in_range({0, UINT32_MAX}));
   cmd->add_option("--max-runs", o.max_runs,
                   "Stop after N complete runs (the search is then incomplete)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(in_range({1, UINT64_MAX}));
   cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
       ->type_name("N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(in_range({1, kMaxStepsLimit}));
   cmd->add_option("--time-budget", o.time_budget,
                   "Stop after this much real (wall-clock) time, e.g. 30s, 500ms")
-      ->type_name("DURATION");
+      ->type_name("DURATION")
+      ->check(non_empty());
   cmd->add_option("--jobs", o.jobs,
                   "Worker threads; every N gives the same counts, outcomes and first failure")
       ->type_name("N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(in_range({1, 1024}));
   cmd->add_flag("--stop-at-first-failure", o.stop_at_first_failure,
                 "End the search at its first failing run (with a bound: the one with the fewest "
                 "preemptions) and say how many runs it took");
@@ -136,13 +180,15 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
                 "then makes the search infinite: use with --max-runs or --time-budget)");
   cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)")
       ->type_name("NAME=VALUE");
-  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs")
+  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs (0 to 1s)")
       ->type_name("DURATION")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->add_option("--trace-failure", o.trace_failure,
                   "Write the first failure's trace to FILE (default: the scenario's name with "
                   "'/' as '-', then .failure.json, in the current folder)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty());
   cmd->add_flag("--json", o.json, "Print one JSON object instead of the report");
   cmd->footer(
       "The search re-runs the scenario from scratch for every schedule it explores, with\n"
@@ -191,6 +237,17 @@ int run_program(const Program& program, int argc, const char* const* argv, std::
   CLI::App& explore = add_explore_command(app, explore_options, program);
   const std::string prefix = program.name + ": ";
 
+  if (argc < 2) {
+    err << prefix << "error: no command given; the commands are list, run, explore, replay and "
+        << "export (see '" << program.name << " --help')\n";
+    return kExitUsage;
+  }
+  if (argv[1][0] != '-' && !is_command(argv[1])) {
+    err << prefix << "error: unknown command '" << printable(argv[1])
+        << "'; the commands are list, run, explore, replay and export (see '" << program.name
+        << " --help')\n";
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -214,6 +271,9 @@ int run_program(const Program& program, int argc, const char* const* argv, std::
     if (export_cmd.parsed()) return run_export(export_options, out);
     if (explore.parsed()) return run_explore(explore_options, program, out, err);
   } catch (const UsageError& e) {
+    err << prefix << "error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const ResourceLimit& e) {
     err << prefix << "error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const std::exception& e) {

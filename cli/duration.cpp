@@ -3,6 +3,9 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <string>
+
+#include "cli/usage_error.h"
 
 namespace interleave {
 
@@ -26,6 +29,25 @@ std::optional<Nanos> parse_duration(std::string_view text) {
     return std::nullopt;
   if (value > INT64_MAX / scale) return std::nullopt;
   return Nanos{value * scale};
+}
+
+Nanos duration_flag(std::string_view flag, std::string_view text, Nanos least, Nanos greatest) {
+  const std::optional<Nanos> d = parse_duration(text);
+  if (d && least <= *d && *d <= greatest) return *d;
+  const std::string range = "from " + format_duration(least) + " to " + format_duration(greatest);
+  std::string shown(text);
+  for (char& c : shown) {
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  }
+  if (!d) {
+    throw UsageError(std::string(flag) + " '" + shown +
+                     "' is not a duration: write an integer and a unit (ns, us, ms, s), " + range);
+  }
+  throw UsageError(std::string(flag) + " '" + shown + "' is out of range: it must be " + range);
+}
+
+Nanos step_cost_flag(std::string_view text) {
+  return duration_flag("--step-cost", text, Nanos{0}, Nanos{1'000'000'000});
 }
 
 std::string format_duration(Nanos d) {

@@ -185,19 +185,15 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   }
   options.jobs = static_cast<unsigned>(o.jobs);
   if (!o.time_budget.empty()) {
-    const auto budget = parse_duration(o.time_budget);
-    if (!budget || budget->count() == 0) {
-      throw UsageError("--time-budget '" + o.time_budget +
-                       "' is not a positive duration like 30s or 500ms");
-    }
+    // At most a year: a deadline further away than the clock can count would be in the past.
+    const Nanos budget = duration_flag("--time-budget", o.time_budget, Nanos{1},
+                                       Nanos{std::int64_t{365} * 24 * 3600 * 1'000'000'000});
     // Round up: a budget below a millisecond still gets one.
-    options.time_budget = std::chrono::ceil<std::chrono::milliseconds>(*budget);
+    options.time_budget = std::chrono::ceil<std::chrono::milliseconds>(budget);
   }
 
   RunConfig config;
-  const auto step_cost = parse_duration(o.step_cost);
-  if (!step_cost) throw UsageError("--step-cost '" + o.step_cost + "' is not a duration like 1us");
-  config.step_cost = *step_cost;
+  config.step_cost = step_cost_flag(o.step_cost);
   config.max_steps = o.max_steps;
 
   ProgressLine progress(err);

@@ -20,7 +20,7 @@ int run_list(const ListOptions& options, const Program& program, std::ostream& o
     out << s.name << std::string(width + 2 - s.name.size(), ' ') << s.description << "\n";
     for (const ParamSpec& p : s.params) {
       out << std::string(width + 2, ' ') << "--param " << p.name << "=N  " << p.help << " (default "
-          << p.default_value << ")\n";
+          << p.default_value << "; " << range_text(p) << ")\n";
     }
   }
   return kExitOk;

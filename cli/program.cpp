@@ -9,6 +9,13 @@
 namespace interleave {
 namespace {
 
+// folded(c) is c in lower case (ASCII only): names differ from a typo in case by nothing.
+char folded(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// edit_distance(a, b) counts the insertions, deletions and replacements of characters that turn
+// a into b, ignoring case.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -17,7 +24,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diag + (folded(a[i - 1]) == folded(b[j - 1]) ? 0 : 1)});
       diag = up;
     }
   }

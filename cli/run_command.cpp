@@ -48,6 +48,22 @@ std::string reproduce_line(const RunOptions& o, const Program& program, const Sc
   return s.str();
 }
 
+// refuse_unused_flags(o, replaying, seeded) refuses a flag that would do nothing here, as a user
+// who gives one expects it to matter.
+void refuse_unused_flags(const RunOptions& o, bool replaying, bool seeded) {
+  const std::string why = replaying ? "--schedule replays a schedule" : "--policy is " + o.policy;
+  auto refuse = [&](const char* flag, const char* applies) {
+    throw UsageError(std::string(flag) + " does nothing here: " + why + ", and " + flag +
+                     " applies to " + applies + "; drop it");
+  };
+  if (o.seed_given && (replaying || !seeded)) refuse("--seed", "random and pct");
+  if (o.quantum_given && (replaying || o.policy != "rr")) refuse("--quantum", "rr");
+  if (o.depth_given && (replaying || o.policy != "pct")) refuse("--depth", "pct");
+  if (o.pct_steps_given && (replaying || o.policy != "pct")) refuse("--pct-steps", "pct");
+  if (o.show && o.json)
+    throw UsageError("--show prints swimlanes beside the summary; with --json, drop it");
+}
+
 int exit_code_for(Status status) {
   switch (status) {
     case Status::ok:
@@ -69,9 +85,7 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
 
   RunConfig config;
   config.max_steps = o.max_steps;
-  const auto step_cost = parse_duration(o.step_cost);
-  if (!step_cost) throw UsageError("--step-cost '" + o.step_cost + "' is not a duration like 1us");
-  config.step_cost = *step_cost;
+  config.step_cost = step_cost_flag(o.step_cost);
 
   const bool replaying = !o.schedule.empty();
   std::vector<FiberId> decisions;
@@ -87,13 +101,15 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
   spec.seed = o.seed;
   spec.depth = o.depth;
   spec.steps = o.pct_steps;
-  const auto quantum = parse_duration(o.quantum);
-  if (!quantum || quantum->count() == 0) {
-    throw UsageError("--quantum '" + o.quantum + "' is not a positive duration like 10ms");
-  }
-  spec.quantum = *quantum;
+  spec.quantum = duration_flag("--quantum", o.quantum, Nanos{1}, Nanos{3'600'000'000'000});
   if (!replaying && !make_policy(spec, error)) throw UsageError(error);
   const bool seeded = o.policy == "random" || o.policy == "pct";
+  refuse_unused_flags(o, replaying, seeded);
+  if (o.runs > 1 && o.seed > UINT64_MAX - (o.runs - 1)) {
+    throw UsageError("--seed " + std::to_string(o.seed) + " with --runs " + std::to_string(o.runs) +
+                     " would go past the greatest seed, 18446744073709551615; start at " +
+                     std::to_string(UINT64_MAX - (o.runs - 1)) + " or below");
+  }
   if (o.runs > 1 && !seeded && !replaying) {
     throw UsageError("--runs needs a seeded policy (random or pct); " + o.policy +
                      " gives the same run every time");

@@ -26,7 +26,11 @@ struct RunOptions {
   std::string step_cost = "1us";
   bool json = false;
   bool show = false;
-  bool policy_given = false;  // filled from the parser: --policy appeared
+  bool policy_given = false;     // filled from the parser: --policy appeared
+  bool seed_given = false;       // --seed appeared
+  bool quantum_given = false;    // --quantum appeared
+  bool depth_given = false;      // --depth appeared
+  bool pct_steps_given = false;  // --pct-steps appeared
 };
 
 // run_run(options, program, out, err) executes the command; returns the exit code. Throws

@@ -19,8 +19,12 @@ struct ParamSpec {
   std::string name;
   std::int64_t default_value = 0;
   std::string help;
-  std::int64_t least = std::numeric_limits<std::int64_t>::min();  // the smallest accepted value
+  std::int64_t least = std::numeric_limits<std::int64_t>::min();     // the smallest accepted value
+  std::int64_t greatest = std::numeric_limits<std::int64_t>::max();  // the largest; least <= it
 };
+
+// range_text(p) is p's range in words: "from 1 to 1000", "at least 0", or "any integer".
+std::string range_text(const ParamSpec& p);
 
 // The parameter values of one run, in the scenario's declaration order.
 class Params {
@@ -46,10 +50,15 @@ struct Scenario {
   std::function<void(Simulator&, const Params&)> body;
 
   // resolve(assignments, error) applies NAME=VALUE strings over the defaults; on a bad one (not
-  // NAME=VALUE, an unknown name, a value that is not an integer or is below the parameter's
-  // least) it returns nullopt and sets error to one line naming the problem.
+  // NAME=VALUE, an unknown name, a name given twice, a value that is not an integer or is
+  // outside the parameter's least..greatest) it returns nullopt and sets error to one line
+  // naming the problem and the range.
   std::optional<Params> resolve(const std::vector<std::string>& assignments,
                                 std::string& error) const;
+  // complete(given, error) is resolve() for values a program gives (explore() and run() check
+  // theirs with it): each must be declared, given once and within its range; the parameters
+  // not given keep their defaults.
+  std::optional<Params> complete(const Params& given, std::string& error) const;
 };
 
 }  // namespace interleave

@@ -37,6 +37,18 @@ bool read_number(std::string_view s, std::size_t& pos, std::uint64_t limit, std:
   return pos > begin;
 }
 
+// utf8_length(text, pos) is the number of bytes of the character that starts at pos: its UTF-8
+// sequence when it is a whole one, else 1 (so a message never cuts a character in two).
+std::size_t utf8_length(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  const std::size_t n = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  if (pos + n > text.size()) return 1;
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((static_cast<unsigned char>(text[pos + i]) & 0xc0) != 0x80) return 1;
+  }
+  return n;
+}
+
 // quoted(item) is the item as error messages show it: 'item'.
 std::string quoted(std::string_view item) {
   std::string q;
@@ -107,7 +119,7 @@ std::optional<std::vector<FiberId>> parse_schedule(std::string_view text, std::s
     std::uint64_t count = 1;
     if (pos < item.size()) {
       if (item[pos] != 'x') {
-        return fail("has " + quoted(item.substr(pos, 1)) +
+        return fail("has " + quoted(item.substr(pos, utf8_length(item, pos))) +
                     " after the fiber id; expected 'x' or ','");
       }
       ++pos;
@@ -119,7 +131,8 @@ std::optional<std::vector<FiberId>> parse_schedule(std::string_view text, std::s
       }
       if (count == 0) return fail("has a count of 0; counts start at 1");
       if (pos < item.size()) {
-        return fail("has " + quoted(item.substr(pos, 1)) + " after the count; expected ','");
+        return fail("has " + quoted(item.substr(pos, utf8_length(item, pos))) +
+                    " after the count; expected ','");
       }
     } else if (total == kMaxScheduleLength) {
       return fail("makes the schedule longer than " + std::to_string(kMaxScheduleLength) +

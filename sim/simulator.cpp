@@ -120,6 +120,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   consume_step_hints();
   plain_states_ = 0;
   ended_ = false;
+  limit_error_.clear();
   set_teardown(false);
   running_ = true;
   open_quiet();
@@ -173,12 +174,16 @@ void Simulator::start_fiber(Fiber& child) {
   if (child.cont) {
     label_stack(*child.stack_owner, fiber_name(child.id), index(child.id));  // parked: reuse it
   } else {
-    child.cont = boost::context::fiber(
-        std::allocator_arg,
-        PooledStack(pool_, fiber_name(child.id), index(child.id), &child.stack_owner),
-        [this, &child](boost::context::fiber&& from) {
-          return fiber_loop(child, std::move(from));
-        });
+    try {
+      child.cont = boost::context::fiber(
+          std::allocator_arg,
+          PooledStack(pool_, fiber_name(child.id), index(child.id), &child.stack_owner),
+          [this, &child](boost::context::fiber&& from) {
+            return fiber_loop(child, std::move(from));
+          });
+    } catch (const std::exception& e) {
+      no_stack_for(child, e.what());
+    }
   }
   child.parked = false;
   Fiber* parent = current_;
@@ -193,6 +198,23 @@ void Simulator::start_fiber(Fiber& child) {
     end_step();
     last_reason_ = Reason::spawn;
   }
+}
+
+void Simulator::no_stack_for(Fiber& child, const char* why) {
+  std::string message = "cannot create fiber '" + std::string(fiber_name(child.id)) + "' (fiber " +
+                        std::to_string(index(child.id) + 1) + " of this run): its stack (" +
+                        std::to_string(config_.stack_size / 1024) +
+                        " KiB) could not be mapped: " + why + "; " +
+                        StackPool::mapping_limit_text();
+  child.body.reset();
+  child.state = FiberState::exited;
+  remove_runnable(child);
+  Fiber* parent = current_;
+  if (parent == nullptr) throw ResourceLimit(message);  // main itself: nothing runs yet
+  limit_error_ = message;
+  finish(Status::cut, std::move(message));
+  switch_away(parent, nullptr);
+  throw FiberUnwind{};  // resumed only to be unwound
 }
 
 const RunResult& Simulator::execute() {
@@ -217,6 +239,10 @@ const RunResult& Simulator::execute() {
   }
   unwind_all();
   running_ = false;
+  if (!limit_error_.empty()) {
+    policy_->end_run(outcome_);
+    throw ResourceLimit(std::exchange(limit_error_, std::string()));
+  }
   outcome_.step = stats_.steps;
   stats_.clock = clock_;
   if (tracing()) observer_->on_run_end(outcome_, results_, stats_);

@@ -20,6 +20,7 @@
 #include "op.h"
 #include "outcome.h"
 #include "policy.h"
+#include "resource_limit.h"
 #include "stack_pool.h"
 
 namespace interleave {
@@ -312,6 +313,9 @@ class Simulator {
   void skip_idle_spinning();
   void end_without_runnable();
   void finish(Status status, std::string message);
+  // no_stack_for(child, why) ends the run when child's stack cannot be mapped: run() then throws
+  // ResourceLimit (at once when child is main). Does not return.
+  [[noreturn]] void no_stack_for(Fiber& child, const char* why);
   void unwind_all();
   std::uint32_t store_name(std::string_view name);
   std::string describe_wait(const Fiber& f) const;
@@ -370,6 +374,7 @@ class Simulator {
   bool read_only_ = false;           // the step in progress (or the last one) wrote nothing
   bool running_ = false;             // inside execute()
   bool ended_ = false;               // the outcome is decided
+  std::string limit_error_;          // set by no_stack_for(); run() throws it as ResourceLimit
   bool teardown_ = false;            // abandoned fibers are being unwound
   bool step_hooks_ = false;          // invariant: teardown_ || tracing(); end_step has more to do
   bool closing_ = false;             // the simulator is being destroyed: parked fibers end

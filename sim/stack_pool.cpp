@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <new>
+#include <string>
 #include <system_error>
 
 namespace interleave {
@@ -44,7 +46,9 @@ boost::context::stack_context StackPool::allocate() {
   }
   const std::size_t total = usable_ + 2 * page_;
   void* base = ::mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (base == MAP_FAILED) throw std::bad_alloc();
+  if (base == MAP_FAILED) {
+    throw std::system_error(errno, std::generic_category(), "mmap of a fiber stack");
+  }
   auto* owner = new StackOwner;
   owner->usable = usable_;
   auto* header = static_cast<Header*>(base);
@@ -62,6 +66,18 @@ boost::context::stack_context StackPool::allocate() {
   sc.size = usable_;
   sc.sp = bytes + total;  // stacks grow down from the top of the mapping
   return sc;
+}
+
+std::string StackPool::mapping_limit_text() {
+  std::string text = "each fiber's stack takes 3 memory mappings";
+  std::ifstream limit("/proc/sys/vm/max_map_count");
+  std::uint64_t most = 0;
+  if (limit >> most) {
+    text += ", and this system allows " + std::to_string(most) +
+            " mappings per process (vm.max_map_count), so at most about " +
+            std::to_string(most / 3) + " fibers";
+  }
+  return text;
 }
 
 void StackPool::deallocate(boost::context::stack_context& sc) noexcept {

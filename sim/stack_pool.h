@@ -4,6 +4,7 @@
 #include <boost/context/stack_context.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,9 @@ class StackPool {
   StackOwner& owner(const boost::context::stack_context& sc);
   // usable() is the size of each stack.
   std::size_t usable() const { return usable_; }
+  // mapping_limit_text() says, for an error message, how many memory mappings a stack takes
+  // (three: header, guard, stack) and how many the system allows (vm.max_map_count).
+  static std::string mapping_limit_text();
 
  private:
   struct Slot {

@@ -78,8 +78,11 @@ ExploreCheck explore(const Scenario& scenario, const ExploreOptions& options,
 
 ExploreCheck explore(const Scenario& scenario, const Params& params, const ExploreOptions& options,
                      const CheckSettings& settings) {
-  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, params); };
-  return check(scenario.name, params.values(), body, options, settings, is_builtin(scenario));
+  std::string error;
+  const std::optional<Params> all = scenario.complete(params, error);
+  if (!all) throw std::invalid_argument(scenario.name + ": " + error);
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, *all); };
+  return check(scenario.name, all->values(), body, options, settings, is_builtin(scenario));
 }
 
 ExploreCheck explore(const std::string& name, const std::function<void(Simulator&)>& body,

@@ -52,7 +52,8 @@ using ExploreCheckSettings = CheckSettings;
 ExploreCheck explore(const Scenario& scenario, const ExploreOptions& options = {},
                      const CheckSettings& settings = {});
 
-// explore(scenario, params, options) searches scenario with the given parameters.
+// explore(scenario, params, options) searches scenario with the given parameters (the others
+// keep their defaults). Throws std::invalid_argument for an undeclared or out-of-range one.
 ExploreCheck explore(const Scenario& scenario, const Params& params,
                      const ExploreOptions& options = {}, const CheckSettings& settings = {});
 

@@ -24,22 +24,6 @@ std::string json_quoted(std::string_view text) {
 
 }  // namespace
 
-std::string printable(std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x20 && b < 0x7f) {
-      out += c;
-    } else {
-      out += "\\x";
-      out += kHex[b >> 4];
-      out += kHex[b & 0xf];
-    }
-  }
-  return out;
-}
-
 std::string found(const Json& j) {
   switch (j.type()) {
     case Json::value_t::null:

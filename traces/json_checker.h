@@ -14,12 +14,9 @@
 
 #include "../sim/ids.h"
 #include "../sim/outcome.h"
+#include "printable.h"
 
 namespace interleave {
-
-// printable(text) keeps printable ASCII and writes every other byte as \xNN, so a message
-// about arbitrary bytes is still one readable line.
-std::string printable(std::string_view text);
 
 // found(j) describes a value for a message: numbers and short strings as written, anything
 // else by its type ("an array").

@@ -56,7 +56,8 @@ class RunCheck {
 RunCheck run(const Scenario& scenario, const RunCheckOptions& options = {},
              const CheckSettings& settings = {});
 
-// run(scenario, params, options, settings) runs scenario with the given parameters.
+// run(scenario, params, options, settings) runs scenario with the given parameters (the others
+// keep their defaults). Throws std::invalid_argument for an undeclared or out-of-range one.
 RunCheck run(const Scenario& scenario, const Params& params, const RunCheckOptions& options = {},
              const CheckSettings& settings = {});
 

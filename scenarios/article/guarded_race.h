@@ -18,7 +18,8 @@ namespace interleave {
 
 // The parameter every guarded race takes: how long thread 3 sleeps inside the section.
 inline ParamSpec race_sleep_param() {
-  return ParamSpec{"sleep_ms", 2000, "how long thread 3 sleeps between its read and its write"};
+  return ParamSpec{"sleep_ms", 2000, "how long thread 3 sleeps between its read and its write", 0,
+                   3600000};
 }
 
 // guarded_race(sim, lock, sleep, report_lock) runs five threads t0..t4 that each add their

@@ -25,8 +25,8 @@ Scenario article_semaphore_server() {
       "print under a print lock and leave; the article shows them served max_connections at a "
       "time, and here fifo finishes them at 3,3,3,6,6,6,9,9,9,12 s and no schedule lets more "
       "than max_connections in";
-  s.params = {{"clients", 10, "how many clients connect"},
-              {"max_connections", 3, "how many clients the server admits at once"}};
+  s.params = {{"clients", 10, "how many clients connect", 0, 1000},
+              {"max_connections", 3, "how many clients the server admits at once", 1, 1000}};
   s.body = [](Simulator& sim, const Params& params) {
     const auto clients = static_cast<int>(params.get("clients"));
     const auto max_connections = static_cast<std::int32_t>(params.get("max_connections"));

@@ -15,7 +15,7 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> abba_params() {
-  return {{"rounds", 1, "how many times each thread takes both locks", 1}};
+  return {{"rounds", 1, "how many times each thread takes both locks", 1, 100000}};
 }
 
 // abba(sim, params, ordered) runs t0, which locks the mutexes "A" then "B", and t1, which

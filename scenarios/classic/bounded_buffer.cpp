@@ -19,10 +19,10 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> buffer_params() {
-  return {{"producers", 1, "how many producer threads", 1},
-          {"consumers", 2, "how many consumer threads (they share the items)", 1},
-          {"items", 2, "how many items each producer puts", 1},
-          {"capacity", 1, "how many items the buffer holds", 1}};
+  return {{"producers", 1, "how many producer threads", 1, 1000},
+          {"consumers", 2, "how many consumer threads (they share the items)", 1, 1000},
+          {"items", 2, "how many items each producer puts", 1, 100000},
+          {"capacity", 1, "how many items the buffer holds", 1, 100000}};
 }
 
 // bounded_buffer(sim, params, recheck) runs the producers and consumers; recheck says whether

@@ -17,7 +17,7 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> wakeup_params() {
-  return {{"waiters", 1, "how many threads wait for the flag", 1}};
+  return {{"waiters", 1, "how many threads wait for the flag", 1, 1000}};
 }
 
 // lost_wakeup(sim, params, fixed) runs "waiter i" threads that wait for the plain shared flag

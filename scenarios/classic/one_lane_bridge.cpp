@@ -21,8 +21,8 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> bridge_params() {
-  return {{"east", 2, "how many cars come from the east", 0},
-          {"west", 1, "how many cars come from the west", 0}};
+  return {{"east", 2, "how many cars come from the east", 0, 1000},
+          {"west", 1, "how many cars come from the west", 0, 1000}};
 }
 
 constexpr std::array<const char*, 2> kSides{"east", "west"};

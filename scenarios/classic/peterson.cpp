@@ -16,7 +16,7 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> peterson_params() {
-  return {{"rounds", 1, "how many times each thread enters the critical section", 1}};
+  return {{"rounds", 1, "how many times each thread enters the critical section", 1, 100000}};
 }
 
 // peterson(sim, params, turn_first) runs t0 and t1, each entering the critical section

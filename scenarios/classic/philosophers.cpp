@@ -17,8 +17,8 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> philosopher_params() {
-  return {{"n", 3, "how many philosophers (and forks) sit at the table", 2},
-          {"meals", 1, "how many times each philosopher eats", 1}};
+  return {{"n", 3, "how many philosophers (and forks) sit at the table", 2, 1000},
+          {"meals", 1, "how many times each philosopher eats", 1, 100000}};
 }
 
 // philosophers(sim, params, ordered) seats n philosophers "philosopher i" between the mutexes

@@ -17,9 +17,9 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> rw_params() {
-  return {{"readers", 2, "how many reader threads", 0},
-          {"writers", 1, "how many writer threads", 0},
-          {"rounds", 1, "how many times each thread reads or writes", 1}};
+  return {{"readers", 2, "how many reader threads", 0, 1000},
+          {"writers", 1, "how many writer threads", 0, 1000},
+          {"rounds", 1, "how many times each thread reads or writes", 1, 100000}};
 }
 
 // The data and the watch on who uses it. A reader loads "data"; a writer loads and stores it.

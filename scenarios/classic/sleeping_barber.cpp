@@ -16,8 +16,8 @@ namespace interleave {
 namespace {
 
 std::vector<ParamSpec> barber_params() {
-  return {{"customers", 2, "how many customers come in", 1},
-          {"chairs", 1, "how many chairs the waiting room has", 1}};
+  return {{"customers", 2, "how many customers come in", 1, 1000},
+          {"chairs", 1, "how many chairs the waiting room has", 1, 1000}};
 }
 
 // sleeping_barber(sim, params, guarded) is the semaphore solution: the barber "barber" sleeps

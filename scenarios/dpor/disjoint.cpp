@@ -18,8 +18,8 @@ Scenario dpor_disjoint() {
   s.description =
       "thread t stores 1..steps to its own variable xt, sharing nothing: 1 schedule up to "
       "equivalence (a DPOR counting benchmark)";
-  s.params = {{"threads", 2, "how many threads, each with its own variable", 1},
-              {"steps", 2, "how many stores each thread makes", 1}};
+  s.params = {{"threads", 2, "how many threads, each with its own variable", 1, 1000},
+              {"steps", 2, "how many stores each thread makes", 1, 100000}};
   s.body = [](Simulator& sim, const Params& params) {
     const int threads = size_param(sim, params, "threads", 1);
     const int steps = size_param(sim, params, "steps", 1);

@@ -19,7 +19,8 @@ Scenario dpor_lastzero() {
       "a[0..n] start at 0; t0 scans i = n, n-1, ... for the first a[i] == 0 while tj (1..n) "
       "stores a[j] = a[j-1] + 1: 64 schedules up to equivalence for n=5 (the DPOR counting "
       "benchmark of Abdulla et al.)";
-  s.params = {{"n", 3, "the highest index of the array a, and the number of writer threads", 1}};
+  s.params = {
+      {"n", 3, "the highest index of the array a, and the number of writer threads", 1, 1000}};
   s.body = [](Simulator& sim, const Params& params) {
     const int n = size_param(sim, params, "n", 1);
     std::deque<Shared<int>> a;  // a deque: Shared does not move

@@ -17,7 +17,7 @@ Scenario dpor_readers() {
   s.description =
       "one writer stores 1 to x (initially 0) and n readers each load x once: 2^n schedules up "
       "to equivalence, each reader before or after the write (a DPOR counting benchmark)";
-  s.params = {{"n", 2, "how many readers", 1}};
+  s.params = {{"n", 2, "how many readers", 1, 1000}};
   s.body = [](Simulator& sim, const Params& params) {
     const int n = size_param(sim, params, "n", 1);
     Shared<int> x(sim, "x", 0);

@@ -18,8 +18,8 @@ Scenario dpor_writers() {
       "`threads` threads each store to x `writes` times (thread t's k-th store writes t*100+k): "
       "(threads*writes)!/(writes!)^threads schedules up to equivalence, 1680 for 3x3 (a DPOR "
       "counting benchmark)";
-  s.params = {{"threads", 2, "how many threads store to x", 1},
-              {"writes", 2, "how many stores each thread makes", 1}};
+  s.params = {{"threads", 2, "how many threads store to x", 1, 1000},
+              {"writes", 2, "how many stores each thread makes", 1, 100000}};
   s.body = [](Simulator& sim, const Params& params) {
     const int threads = size_param(sim, params, "threads", 1);
     const int writes = size_param(sim, params, "writes", 1);

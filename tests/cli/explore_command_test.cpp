@@ -218,11 +218,13 @@ TEST_CASE("explore refuses bad input with one line and exit 2", "[cli][explore]"
   check_refused({"explore", "article/rase"}, "unknown scenario 'article/rase'");
   check_refused({"explore", "article/race", "--reduction", "x"},
                 "unknown reduction 'x'; known: none, sleep, dpor");
-  check_refused({"explore", "article/race", "--jobs", "0"}, "--jobs 0");
+  check_refused({"explore", "article/race", "--jobs", "0"},
+                "--jobs: '0' is out of range: it must be from 1 to 1024");
   check_refused({"explore", "article/race", "--param", "nope=1"}, "nope");
   check_refused({"explore", "article/race", "--time-budget", "soon"}, "--time-budget 'soon'");
   check_refused({"explore", "article/race", "--step-cost", "x"}, "--step-cost 'x'");
-  check_refused({"explore", "article/race", "--max-steps", "0"}, "--max-steps 0");
+  check_refused({"explore", "article/race", "--max-steps", "0"},
+                "--max-steps: '0' is out of range: it must be from 1 to 4000000000");
   check_refused({"explore", "article/race", "--trace-failure", "/nonexistent-dir/x.json"},
                 "/nonexistent-dir/x.json");
 }

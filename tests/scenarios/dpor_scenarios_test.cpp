@@ -108,23 +108,24 @@ TEST_CASE("dpor/disjoint under fifo: every variable ends at steps", "[scenarios]
   CHECK(int_result(r, "sum") == 20);
 }
 
-TEST_CASE("the dpor scenarios refuse a size of 0", "[scenarios][dpor]") {
+TEST_CASE("the dpor scenarios refuse a size of 0, naming the range", "[scenarios][dpor]") {
   struct Bad {
     std::string scenario;
     std::string assignment;
     std::string error;
   };
   const std::vector<Bad> bad = {
-      {"dpor/readers", "n=0", "parameter n of scenario dpor/readers must be at least 1, got 0"},
-      {"dpor/lastzero", "n=0", "parameter n of scenario dpor/lastzero must be at least 1, got 0"},
+      {"dpor/readers", "n=0", "parameter n of scenario dpor/readers must be from 1 to 1000, got 0"},
+      {"dpor/lastzero", "n=0",
+       "parameter n of scenario dpor/lastzero must be from 1 to 1000, got 0"},
       {"dpor/writers", "threads=0",
-       "parameter threads of scenario dpor/writers must be at least 1, got 0"},
+       "parameter threads of scenario dpor/writers must be from 1 to 1000, got 0"},
       {"dpor/writers", "writes=0",
-       "parameter writes of scenario dpor/writers must be at least 1, got 0"},
+       "parameter writes of scenario dpor/writers must be from 1 to 100000, got 0"},
       {"dpor/disjoint", "threads=0",
-       "parameter threads of scenario dpor/disjoint must be at least 1, got 0"},
+       "parameter threads of scenario dpor/disjoint must be from 1 to 1000, got 0"},
       {"dpor/disjoint", "steps=0",
-       "parameter steps of scenario dpor/disjoint must be at least 1, got 0"},
+       "parameter steps of scenario dpor/disjoint must be from 1 to 100000, got 0"},
   };
   for (const Bad& b : bad) {
     INFO(b.scenario << " " << b.assignment);
