@@ -5,6 +5,7 @@
 
 #include "cli/app.h"
 #include "cli/exit_codes.h"
+#include "cli/interrupts.h"
 #include "cli/program.h"
 
 namespace interleave {
@@ -23,6 +24,7 @@ std::string program_name(const char* argv0) {
 
 int cli_main(int argc, const char* const* argv, const ScenarioRegistry& scenarios,
              const CliSettings& settings) {
+  install_interrupt_handlers();  // the process's own streams: it is the program's command line
   return cli_main(argc, argv, scenarios, settings, std::cout, std::cerr);
 }
 

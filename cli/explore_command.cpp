@@ -12,6 +12,7 @@
 
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
+#include "cli/interrupts.h"
 #include "cli/program.h"
 #include "cli/result_format.h"
 #include "cli/trace_output.h"
@@ -91,6 +92,10 @@ std::string search_state(const ExploreSummary& s) {
   if (r.complete) {
     if (!s.preemption_bound) return "complete";
     const std::uint32_t level = r.bound.value_or(*s.preemption_bound);
+    if (r.bound_unneeded) {
+      return "complete (no bound needed: at " + plural(level, "preemption", "preemptions") +
+             " the bound cut nothing)";
+    }
     return "complete up to " + plural(level, "preemption", "preemptions");
   }
   std::string state = s.stopped_by == "max_runs"
@@ -98,6 +103,8 @@ std::string search_state(const ExploreSummary& s) {
                       : s.stopped_by == "first_failure"
                           ? "stopped at the first failure, found in run " +
                                 std::to_string(r.runs_to_first_failure.value_or(0))
+                      : s.stopped_by == "interrupted"
+                          ? "interrupted after " + plural(r.runs, "run", "runs")
                           : "time budget reached after " + plural(r.runs, "run", "runs");
   if (r.bound) state += ", searching up to " + plural(*r.bound, "preemption", "preemptions");
   return state;
@@ -202,12 +209,22 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
     options.progress = [&progress](const ExploreProgress& p) { progress.show(p); };
   }
 
+  // The failure's trace is written after the search: a path it cannot go to is refused first.
+  const std::string trace_path =
+      o.trace_failure.empty() ? failure_trace_path(scenario.name) : o.trace_failure;
+  check_output_or_throw(trace_path);
+
   ExploreSummary summary;
-  try {
-    summary.result = explore_scenario(scenario, *params, config, options);
-  } catch (const std::runtime_error& e) {
-    progress.clear();
-    throw UsageError(scenario.name + " cannot be searched: " + e.what());
+  {
+    // Ctrl-C or SIGTERM stops the search; what it found so far is reported below.
+    const InterruptScope interrupts;
+    options.interrupt = &interrupt_requested();
+    try {
+      summary.result = explore_scenario(scenario, *params, config, options);
+    } catch (const std::runtime_error& e) {
+      progress.clear();
+      throw UsageError(scenario.name + " cannot be searched: " + e.what());
+    }
   }
   progress.clear();
 
@@ -221,6 +238,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   if (r.stopped_by == StopReason::max_runs) summary.stopped_by = "max_runs";
   if (r.stopped_by == StopReason::time_budget) summary.stopped_by = "time_budget";
   if (r.stopped_by == StopReason::first_failure) summary.stopped_by = "first_failure";
+  if (r.stopped_by == StopReason::interrupted) summary.stopped_by = "interrupted";
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
     summary.reproduce.push_back(reproduce_line(o, program, scenario, *params, outcome));
@@ -239,8 +257,8 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
       throw UsageError(scenario.name + ": " + e.what());
     }
     trace.program = program.recorder();
-    summary.trace = o.trace_failure.empty() ? failure_trace_path(scenario.name) : o.trace_failure;
-    write_trace_or_throw(trace, summary.trace);
+    summary.trace = trace_path;
+    write_trace_or_throw(trace, summary.trace, out);
     summary.replay = program.name + " replay " + shell_word(summary.trace);
   }
 
@@ -249,6 +267,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   } else {
     print_report(summary, out);
   }
+  if (r.stopped_by == StopReason::interrupted) return 128 + interrupt_signal();
   return r.failed() ? kExitFailed : kExitOk;
 }
 

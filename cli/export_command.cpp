@@ -1,21 +1,34 @@
 #include "cli/export_command.h"
 
 #include "cli/exit_codes.h"
-#include "cli/output_file.h"
+#include "cli/trace_output.h"
 #include "cli/usage_error.h"
 #include "traces/export_formats.h"
+#include "traces/output_file.h"
 #include "traces/trace_json.h"
 
 namespace interleave {
 
 int run_export(const ExportOptions& o, std::ostream& out) {
+  const bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file) {
+    if (same_file(o.output, o.trace)) {
+      throw UsageError("-o " + o.output + " is the trace being exported; write the " + o.format +
+                       " export to another file");
+    }
+    check_output_or_throw(o.output);
+  }
   TraceReadResult read = read_trace_file(o.trace);
   if (!read.ok()) throw UsageError(o.trace + ": " + read.error);
   const std::string text = export_trace(*read.trace, o.format, o.width);
-  if (o.output.empty()) {
+  if (!to_file) {
     out << text;
-  } else {
+    return kExitOk;
+  }
+  try {
     write_output_file(text, o.output);
+  } catch (const OutputError& e) {
+    throw UsageError(e.what());
   }
   return kExitOk;
 }

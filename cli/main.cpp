@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/interrupts.h"
 
 int main(int argc, char** argv) {
+  interleave::install_interrupt_handlers();
   return interleave::run_app(argc, argv, std::cout, std::cerr);
 }

@@ -83,6 +83,8 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
   const std::optional<Params> params = scenario.resolve(o.params, error);
   if (!params) throw UsageError(error);
 
+  if (!o.trace.empty()) check_output_or_throw(o.trace);  // before the run, not after it
+
   RunConfig config;
   config.max_steps = o.max_steps;
   config.step_cost = step_cost_flag(o.step_cost);
@@ -155,7 +157,7 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
     }
     trace.program = program.recorder();
     if (!o.trace.empty()) {
-      write_trace_or_throw(trace, o.trace);
+      write_trace_or_throw(trace, o.trace, out);
       summary.trace = o.trace;
     }
     if (o.show) shown = export_text(trace);

@@ -3,16 +3,26 @@
 #include <stdexcept>
 
 #include "cli/usage_error.h"
+#include "traces/output_file.h"
 #include "traces/trace_json.h"
 
 namespace interleave {
 
-void write_trace_or_throw(const Trace& trace, const std::string& path) {
+void write_trace_or_throw(const Trace& trace, const std::string& path, std::ostream& out) {
+  if (path == "-") {
+    out << to_json(trace);
+    return;
+  }
   try {
     write_trace_file(trace, path);
-  } catch (const std::runtime_error& e) {
+  } catch (const OutputError& e) {
     throw UsageError(e.what());
   }
+}
+
+void check_output_or_throw(const std::string& path) {
+  const std::string problem = output_problem(path);
+  if (!problem.empty()) throw UsageError(problem);
 }
 
 }  // namespace interleave

@@ -1,6 +1,7 @@
 #pragma once
 // Writing a recorded trace from the CLI: a path that cannot be written is bad input.
 
+#include <ostream>
 #include <string>
 
 #include "../traces/record_run.h"
@@ -8,8 +9,12 @@
 
 namespace interleave {
 
-// write_trace_or_throw(trace, path) writes the file safely; a path that cannot be written is
-// a UsageError.
-void write_trace_or_throw(const Trace& trace, const std::string& path);
+// write_trace_or_throw(trace, path, out) writes the file safely ("-": to out); a path that
+// cannot be written is a UsageError.
+void write_trace_or_throw(const Trace& trace, const std::string& path, std::ostream& out);
+
+// check_output_or_throw(path) throws UsageError when path could not be written, so that a
+// command refuses it before its work, not after.
+void check_output_or_throw(const std::string& path);
 
 }  // namespace interleave

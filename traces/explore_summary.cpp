@@ -33,6 +33,8 @@ std::string explore_summary_json(const ExploreSummary& s) {
   j["complete"] = r.complete;
   j["stopped_by"] = string_or_null(s.stopped_by);
   j["bound_searched"] = optional_json(r.bound);
+  j["bound_needed"] = s.preemption_bound ? nlohmann::ordered_json(!r.bound_unneeded)
+                                         : nlohmann::ordered_json(nullptr);
   j["runs"] = r.runs;
   j["sleep_blocked"] = r.sleep_blocked;
   j["bound_pruned"] = r.bound_pruned;

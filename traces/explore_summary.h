@@ -20,7 +20,8 @@ struct ExploreSummary {
   bool fair = true;
   unsigned jobs = 1;
   ExploreResult result;
-  std::string stopped_by;  // "max_runs", "time_budget", "first_failure", or empty when complete
+  std::string stopped_by;  // "max_runs", "time_budget", "first_failure", "interrupted", or empty
+                           // when complete
   std::vector<std::string> witnesses;  // per outcome: its witness as a schedule string
   std::vector<std::string> reproduce;  // per outcome: the command that reproduces its witness
   std::string trace;                   // the first failure's trace file, or empty

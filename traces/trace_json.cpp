@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "sim/schedule.h"
+#include "traces/output_file.h"
 #include "traces/result_json.h"
 
 namespace interleave {
@@ -96,10 +97,6 @@ class TopLevel {
   bool first_ = true;
 };
 
-[[noreturn]] void write_failed(const std::string& path, const std::string& what, int err) {
-  throw std::runtime_error("cannot write trace " + path + ": " + what + ": " + std::strerror(err));
-}
-
 }  // namespace
 
 std::string to_json(const Trace& t) {
@@ -134,25 +131,7 @@ std::string to_json(const Trace& t) {
 }
 
 void write_trace_file(const Trace& trace, const std::string& path) {
-  const std::string text = to_json(trace);
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) write_failed(path, "cannot create " + tmp, errno);
-  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  int err = errno;
-  const bool flushed = written && std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-  if (written && !flushed) err = errno;
-  const bool closed = std::fclose(f) == 0;
-  if (written && flushed && !closed) err = errno;
-  if (!written || !flushed || !closed) {
-    std::remove(tmp.c_str());
-    write_failed(path, "cannot write " + tmp, err);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno;
-    std::remove(tmp.c_str());
-    write_failed(path, "cannot rename " + tmp + " to it", err);
-  }
+  write_output_file(to_json(trace), path);
 }
 
 }  // namespace interleave

@@ -14,8 +14,9 @@ namespace interleave {
 // newline-terminated. The same trace always gives the same bytes.
 std::string to_json(const Trace& trace);
 
-// write_trace_file(trace, path) writes to path + ".tmp" beside path and renames it over path,
-// so path is never half-written; throws std::runtime_error naming the path and the problem.
+// write_trace_file(trace, path) writes the trace with write_output_file() (traces/output_file.h):
+// path is never half-written, a link is written through, "-" is standard output; throws
+// OutputError (a std::runtime_error) naming the path and the problem.
 void write_trace_file(const Trace& trace, const std::string& path);
 
 // What reading a trace gives: the trace, or one line saying what is wrong and where.

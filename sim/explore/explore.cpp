@@ -76,6 +76,12 @@ bool budget_spent(Shared& shared, std::uint64_t runs_here) {
     shared.stop = true;
     return true;
   }
+  if (o.interrupt != nullptr && o.interrupt->load(std::memory_order_relaxed)) {
+    StopReason none = StopReason::none;
+    shared.reason.compare_exchange_strong(none, StopReason::interrupted);
+    shared.stop = true;
+    return true;
+  }
   return shared.stop.load(std::memory_order_relaxed);
 }
 
@@ -253,6 +259,11 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
     result.outcomes = r.outcomes.take();
     if (options.preemption_bound) result.bound = level;
     if (shared.stop) break;
+    if (options.preemption_bound && r.bound_pruned == 0) {
+      // No choice was cut: a higher bound would search exactly the same runs again.
+      result.bound_unneeded = true;
+      break;
+    }
   }
   // Witnesses come from the lowest bound at which each outcome appeared (fewest preemptions).
   for (OutcomeClass& c : result.outcomes) {

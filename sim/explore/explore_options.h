@@ -1,6 +1,7 @@
 #pragma once
 // ExploreOptions: what an exhaustive search may do (reduction, bounds, budget, workers).
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -40,6 +41,9 @@ struct ExploreOptions {
   // Called from the calling thread a few times a second while the search runs; may be empty.
   std::function<void(const ExploreProgress&)> progress;
   std::chrono::milliseconds progress_interval{250};
+  // When not null, the search stops (StopReason::interrupted) soon after *interrupt becomes true;
+  // what it found so far is reported. The CLI sets it from SIGINT and SIGTERM.
+  const std::atomic<bool>* interrupt = nullptr;
 };
 
 }  // namespace interleave

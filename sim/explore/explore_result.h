@@ -22,7 +22,7 @@ struct OutcomeClass {
 };
 
 // What stopped a search before it was complete.
-enum class StopReason : std::uint8_t { none, max_runs, time_budget, first_failure };
+enum class StopReason : std::uint8_t { none, max_runs, time_budget, first_failure, interrupted };
 
 // The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
 struct ExploreResult {
@@ -30,9 +30,12 @@ struct ExploreResult {
   std::uint64_t sleep_blocked = 0;  // runs cut because every choice was asleep (redundant)
   std::uint64_t bound_pruned = 0;   // scheduling points where the preemption bound cut choices
   std::uint64_t max_depth = 0;      // the most steps a run took
-  bool complete = false;            // false when max_runs or time_budget stopped the search
-  StopReason stopped_by = StopReason::none;  // which of them did
+  bool complete = false;            // false when something in StopReason stopped the search
+  StopReason stopped_by = StopReason::none;  // what did
   std::optional<std::uint32_t> bound;        // the preemption bound searched last, if any
+  // With a bound: the last level searched pruned no choice, so every schedule has at most that
+  // many preemptions and the search covered them all; the levels above it are not searched.
+  bool bound_unneeded = false;
   std::vector<OutcomeClass> outcomes;        // in order of first appearance in DFS order
   std::optional<std::size_t> first_failure;  // index into outcomes of the first failure found
                                              // (lowest bound level first, then DFS order)

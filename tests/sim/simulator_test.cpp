@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -330,5 +331,57 @@ TEST_CASE("a stack overflow is reported by fiber name, not a bare crash", "[sim]
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 1);
   CHECK_THAT(err, Catch::Contains("fiber 'deep' (id 1) overflowed its stack of 64 KiB"));
+}
+
+TEST_CASE("a run that spawns more fibers than the system can map ends with the limit named",
+          "[sim][outcome]") {
+  std::ifstream limit_file("/proc/sys/vm/max_map_count");
+  long limit = 0;
+  if (!(limit_file >> limit) || limit > 200'000) {
+    WARN("vm.max_map_count is " << limit << ": too many fibers to reach it in a test");
+    return;
+  }
+  int pipefd[2];
+  REQUIRE(pipe(pipefd) == 0);
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    // In a child, as the parent's own allocations need mappings too.
+    dup2(pipefd[1], 2);
+    RunConfig config;
+    config.stack_size = 16 * 1024;
+    int code = 3;
+    {
+      Simulator sim(config);
+      FifoPolicy fifo;
+      try {
+        sim.run(fifo, [&] {
+          std::vector<Thread> threads;
+          threads.reserve(static_cast<std::size_t>(limit));
+          for (long i = 0; i < limit; ++i) threads.emplace_back(sim, [&] { sim.yield(); });
+        });
+      } catch (const ResourceLimit& e) {
+        std::fputs(e.what(), stderr);
+        code = 0;
+      }
+    }
+    // The simulator gave every mapping back: a new one runs.
+    Simulator again(config);
+    FifoPolicy fifo;
+    const RunResult& r = again.run(fifo, [&] { Thread t(again, [] {}); });
+    _exit(code == 0 && r.outcome.status == Status::ok ? 0 : 1);
+  }
+  close(pipefd[1]);
+  std::string err;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(pipefd[0], buf, sizeof buf)) > 0) err.append(buf, static_cast<size_t>(n));
+  close(pipefd[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK_THAT(err, Catch::Contains("could not be mapped"));
+  CHECK_THAT(err, Catch::Contains("(vm.max_map_count)"));
 }
 #endif

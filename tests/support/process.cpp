@@ -1,6 +1,7 @@
 #include "tests/support/process.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace interleave::testing {
 
@@ -31,7 +33,11 @@ std::string temp_dir() {
   return pattern;
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd) {
+namespace {
+
+// run(argv, cwd, sig, after) is run_process(), sending sig after `after` when sig is not 0.
+ProcessResult run(const std::vector<std::string>& argv, const std::string& cwd, int sig,
+                  std::chrono::milliseconds after) {
   const std::string dir = temp_dir();
   const std::string out_path = dir + "/stdout";
   const std::string err_path = dir + "/stderr";
@@ -46,11 +52,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     dup2(out, 1);
     dup2(err, 2);
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
+  }
+  if (sig != 0) {
+    std::this_thread::sleep_for(after);
+    kill(pid, sig);
   }
   int status = 0;
   waitpid(pid, &status, 0);
@@ -64,10 +76,23 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   return r;
 }
 
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd) {
+  return run(argv, cwd, 0, {});
+}
+
 ProcessResult run_cli(const std::vector<std::string>& args, const std::string& cwd) {
   std::vector<std::string> argv{INTERLEAVE_CLI};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, cwd);
+}
+
+ProcessResult run_cli_signalled(const std::vector<std::string>& args, const std::string& cwd,
+                                int sig, std::chrono::milliseconds after) {
+  std::vector<std::string> argv{INTERLEAVE_CLI};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv, cwd, sig, after);
 }
 
 std::string own_stderr(const std::string& err) {

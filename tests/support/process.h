@@ -1,6 +1,7 @@
 #pragma once
 // run_process: runs a command (no shell) and captures its exit code, stdout and stderr.
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 
 // run_cli(args) runs the interleave binary under test with args.
 ProcessResult run_cli(const std::vector<std::string>& args, const std::string& cwd = {});
+
+// run_cli_signalled(args, cwd, sig, after) runs it and sends it sig once `after` has passed (the
+// child starts with SIGINT and SIGTERM at their defaults, whatever the test runner set).
+ProcessResult run_cli_signalled(const std::vector<std::string>& args, const std::string& cwd,
+                                int sig, std::chrono::milliseconds after);
 
 // temp_dir() is a fresh empty folder for one test.
 std::string temp_dir();

@@ -79,14 +79,13 @@ TEST_CASE("a trace file that cannot be written throws and leaves nothing behind"
   CHECK(entries(dir).empty());
 }
 
-TEST_CASE("a trace whose temporary file cannot be renamed into place is cleaned up",
-          "[traces][file]") {
+TEST_CASE("a trace onto a folder is refused and leaves the folder as it was", "[traces][file]") {
   const std::string dir = temp_dir();
-  // The target is a non-empty directory: the temporary file is written, the rename fails.
   const std::string path = dir + "/taken";
   REQUIRE(::mkdir(path.c_str(), 0755) == 0);
   write_text(path + "/inside", "keep");
-  CHECK_THROWS_WITH(write_trace_file(fifo_trace(article_race()), path), Contains("cannot rename"));
+  CHECK_THROWS_WITH(write_trace_file(fifo_trace(article_race()), path),
+                    "cannot write " + path + ": it is a folder");
   CHECK(entries(dir) == std::vector<std::string>{"taken"});
   CHECK(read_file(path + "/inside") == "keep");
 }
