@@ -5,6 +5,7 @@
 
 #include "sim/policies/replay.h"
 #include "traces/recorder.h"
+#include "traces/result_text.h"
 
 namespace interleave {
 namespace {
@@ -30,6 +31,35 @@ bool same_step(const TraceEvent& a, const TraceEvent& b) {
 }
 
 // first_difference(recorded, again, replay, result) is the divergence line, or empty.
+// results_difference(recorded, again) names the first result that differs, with both values.
+std::string results_difference(const Results& recorded, const Results& again) {
+  auto find = [](const Results& r, const std::string& name) -> const ResultValue* {
+    for (const auto& [n, v] : r) {
+      if (n == name) return &v;
+    }
+    return nullptr;
+  };
+  for (const auto& [name, value] : recorded) {
+    const ResultValue* other = find(again, name);
+    if (other == nullptr) {
+      return "the trace recorded result " + name + " = " + format_value(value) +
+             ", the run did not report " + name;
+    }
+    if (!(*other == value)) {
+      return "result " + name + " is " + format_value(value) + " in the trace, " +
+             format_value(*other) + " in the run";
+    }
+  }
+  for (const auto& [name, value] : again) {
+    if (find(recorded, name) == nullptr) {
+      return "the run reported result " + name + " = " + format_value(value) +
+             ", which the trace does not have";
+    }
+  }
+  return "the results are reported in another order: the trace has " +
+         format_results(recorded) + ", the run " + format_results(again);
+}
+
 std::string first_difference(const Trace& recorded, const Trace& again, const ReplayPolicy& replay,
                              const RunResult& result) {
   std::ostringstream out;
@@ -67,10 +97,14 @@ std::string first_difference(const Trace& recorded, const Trace& again, const Re
                                     " steps, the run " + std::to_string(again.events.size()));
     return out.str();
   }
-  if (!(result.outcome == recorded.outcome) || result.results != recorded.results) {
+  if (!(result.outcome == recorded.outcome)) {
     out << "replay diverged at the end: the trace recorded " << to_string(recorded.outcome.status)
         << " (" << recorded.outcome.message << "), the run ended "
         << to_string(result.outcome.status) << " (" << result.outcome.message << ")";
+    return out.str();
+  }
+  if (result.results != recorded.results) {
+    out << "replay diverged at the end: " << results_difference(recorded.results, result.results);
     return out.str();
   }
   return {};
