@@ -116,6 +116,10 @@ CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o, const Program& pro
   cmd->add_option("trace", o.trace, "Trace file written by `" + program.name + " run --trace`")
       ->required();
   cmd->add_flag("--show", o.show, "Also print the replayed run as swimlanes");
+  cmd->footer(
+      "Exit codes: 0 the run matched the trace step for step, also when the recorded run\n"
+      "failed (the failure was reproduced); 2 bad usage or an unreadable trace; 3 the run\n"
+      "diverged (the first step that differs is named).\n");
   return *cmd;
 }
 
