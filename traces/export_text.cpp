@@ -66,10 +66,31 @@ std::string export_text(const Trace& t, std::size_t width) {
   std::vector<bool> alive(t.fibers.size(), false);
   std::vector<bool> sleeping(t.fibers.size(), false);
   if (!alive.empty()) alive[0] = true;
+  // A run of identical rows (the same step of the same fiber, the same states of the others,
+  // no notes) is folded: its first row, then one line for the rest when they are kMinFolded or
+  // more (a spin loop of a million steps is one line, as in the SVG).
+  constexpr std::size_t kMinFolded = 8;
+  std::string last_body;
+  std::vector<std::string> repeats;  // the clocks of the rows that repeat last_body
+  std::size_t repeated = 0;          // how many rows repeat it (repeats keeps the first few)
+  auto flush = [&] {
+    if (repeated >= kMinFolded) {
+      out += std::string(clock_w, ' ') + "... the same step " + std::to_string(repeated) +
+             " more times, to " + repeats.back() + "\n";
+    } else {
+      for (const std::string& clock : repeats) {
+        std::string row = fit(clock, clock_w) + last_body;
+        while (!row.empty() && row.back() == ' ') row.pop_back();
+        out += row + "\n";
+      }
+    }
+    repeats.clear();
+    repeated = 0;
+  };
   for (std::size_t i = 0; i < t.events.size(); ++i) {
     const TraceEvent& e = t.events[i];
     const std::size_t me = index(e.fiber);
-    std::string row = fit(clock_text(e.clock), clock_w);
+    std::string row;
     // The runnable set of the next point tells who is blocked after this step.
     const std::vector<FiberId>* next_runnable =
         i + 1 < t.events.size() ? &t.events[i + 1].runnable : nullptr;
@@ -89,12 +110,26 @@ std::string export_text(const Trace& t, std::size_t width) {
       }
       row += fit(c, col - 1) + " ";
     }
-    while (!row.empty() && row.back() == ' ') row.pop_back();
-    out += row + "\n";
+    if (row == last_body && e.notes.empty() && i > 0) {
+      // The same row again: kept back until the run ends.
+      if (repeats.size() < kMinFolded) {
+        repeats.push_back(clock_text(e.clock));
+      } else {
+        repeats.back() = clock_text(e.clock);
+      }
+      ++repeated;
+      continue;
+    }
+    flush();
+    std::string line = fit(clock_text(e.clock), clock_w) + row;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
     for (const std::string& note : e.notes) {
       out += std::string(clock_w, ' ') + "# " + t.fibers[me].name + ": " + note + "\n";
     }
+    last_body = e.notes.empty() ? row : std::string();
   }
+  flush();
   out += std::string(to_string(t.outcome.status));
   if (!t.outcome.message.empty()) out += ": " + t.outcome.message;
   out +=
