@@ -38,13 +38,10 @@ class TraceReader {
                     "schedule", "events", "outcome", "results", "stats"})) {
       return std::nullopt;
     }
-    const bool ok = scenario(root["scenario"], path.member("scenario")) &&
-                    policy(root["policy"], path.member("policy")) &&
-                    config(root["config"], path.member("config")) &&
-                    fibers(root["fibers"], path.member("fibers")) &&
-                    objects(root["objects"], path.member("objects")) &&
-                    schedule(root["schedule"], path.member("schedule")) &&
-                    events(root["events"], path.member("events")) &&
+    // Streamed: the members before the events were read when the events began.
+    const bool ok = (streamed_ || before_events(root, path)) &&
+                    (streamed_ ? event_count(t_.events.size(), path.member("events"))
+                               : events(root["events"], path.member("events"))) &&
                     outcome(root["outcome"], path.member("outcome")) &&
                     results(root["results"], path.member("results")) &&
                     stats(root["stats"], path.member("stats")) && totals(path);
@@ -55,7 +52,63 @@ class TraceReader {
   // error() names the first problem read() found.
   const std::string& error() const { return c_.error(); }
 
+  // The parse callback: each event is read as soon as it is parsed, and discarded from the JSON
+  // tree, when every member before "events" came first (as the writer puts them). A trace of a
+  // million steps then never sits in memory as a JSON tree (about a gigabyte). Returns whether
+  // the parser keeps the value; throws StopParsing on the first problem.
+  bool on_parse(int depth, Json::parse_event_t kind, Json& parsed) {
+    using E = Json::parse_event_t;
+    if (depth == 1 && kind == E::key) {
+      member_ = parsed.get<std::string>();
+      if (member_ == "events") begin_events();
+      return true;
+    }
+    if (depth == 1 && (kind == E::value || kind == E::object_end || kind == E::array_end)) {
+      if (member_ != "events" && !streaming_) prefix_[member_] = parsed;  // small members only
+      if (member_ == "events") streaming_ = false;
+      return true;
+    }
+    if (streaming_ && depth == 2 &&
+        (kind == E::object_end || kind == E::array_end || kind == E::value)) {
+      // An element of "events" ended (an object, or anything else, which event() refuses).
+      if (!event(parsed, JsonPath{nullptr, "trace"}.member("events").at(t_.events.size()),
+                 t_.events.size())) {
+        throw StopParsing{};
+      }
+      return false;  // read: the tree does not keep it
+    }
+    return true;
+  }
+
+  // Thrown by on_parse() when a streamed part of the trace is wrong; error() says what.
+  struct StopParsing {};
+
  private:
+  // begin_events() starts streaming when every member the events depend on was parsed before
+  // them, after reading those members; otherwise the events are read from the tree at the end.
+  void begin_events() {
+    for (const char* name :
+         {"format", "version", "scenario", "policy", "config", "fibers", "objects", "schedule"}) {
+      if (!prefix_.contains(name)) return;
+    }
+    const JsonPath path{nullptr, "trace"};
+    if (!header(prefix_, path) || !before_events(prefix_, path)) throw StopParsing{};
+    prefix_ = Json::object();
+    streaming_ = true;
+    streamed_ = true;
+    t_.events.reserve(t_.schedule.size());
+  }
+
+  // before_events(root, path) reads the members the events refer to.
+  bool before_events(const Json& root, const JsonPath& path) {
+    return scenario(root["scenario"], path.member("scenario")) &&
+           policy(root["policy"], path.member("policy")) &&
+           config(root["config"], path.member("config")) &&
+           fibers(root["fibers"], path.member("fibers")) &&
+           objects(root["objects"], path.member("objects")) &&
+           schedule(root["schedule"], path.member("schedule"));
+  }
+
   // header() checks format and version first, so a file of another kind or version is named
   // as such rather than by its first unexpected field.
   bool header(const Json& root, const JsonPath& path) {
@@ -199,15 +252,21 @@ class TraceReader {
 
   bool events(const Json& j, const JsonPath& p) {
     if (!j.is_array()) return c_.fail(p, "expected an array, found " + found(j));
-    // One decision per event; a run that ended inside its last decided step has one more.
-    const std::size_t decided = t_.schedule.size();
-    if (decided < j.size() || decided > j.size() + 1) {
-      return c_.fail(p, std::to_string(j.size()) + " events, but the schedule has " +
-                            std::to_string(decided) + " steps");
-    }
+    if (!event_count(j.size(), p)) return false;
     t_.events.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
       if (!event(j[i], p.at(i), i)) return false;
+    }
+    return true;
+  }
+
+  // event_count(n, p) checks that n events fit the schedule: one decision per event, and one
+  // more when a run ended inside its last decided step.
+  bool event_count(std::size_t n, const JsonPath& p) {
+    const std::size_t decided = t_.schedule.size();
+    if (decided < n || decided > n + 1) {
+      return c_.fail(p, std::to_string(n) + " events, but the schedule has " +
+                            std::to_string(decided) + " steps");
     }
     return true;
   }
@@ -349,6 +408,10 @@ class TraceReader {
 
   JsonChecker c_;
   Trace t_;
+  Json prefix_ = Json::object();  // the root's members parsed before "events"
+  std::string member_;            // the root member being parsed
+  bool streaming_ = false;        // inside "events", reading each event as it is parsed
+  bool streamed_ = false;         // the events (and the members before them) were read so
 };
 
 // parse_error_text(e) turns nlohmann's message into "parse error at byte B (line L, column
@@ -373,12 +436,23 @@ std::string parse_error_text(const Json::parse_error& e) {
 
 }  // namespace
 
-TraceReadResult read_trace(std::string_view text) {
+namespace {
+
+// read_from(input) parses input (text or a FILE*) and reads the trace, events as they come.
+template <class Input>
+TraceReadResult read_from(Input&& input) {
   TraceReadResult result;
   try {
+    TraceReader reader;
     Json root;
     try {
-      root = Json::parse(text.begin(), text.end());
+      root = Json::parse(std::forward<Input>(input),
+                         [&](int depth, Json::parse_event_t event, Json& parsed) {
+                           return reader.on_parse(depth, event, parsed);
+                         });
+    } catch (const TraceReader::StopParsing&) {
+      result.error = reader.error();
+      return result;
     } catch (const Json::parse_error& e) {
       result.error = parse_error_text(e);
       return result;
@@ -389,7 +463,6 @@ TraceReadResult read_trace(std::string_view text) {
       result.error = "not JSON: " + printable(what);
       return result;
     }
-    TraceReader reader;
     result.trace = reader.read(root);
     if (!result.trace) result.error = reader.error();
   } catch (const std::bad_alloc&) {
@@ -402,6 +475,12 @@ TraceReadResult read_trace(std::string_view text) {
   return result;
 }
 
+}  // namespace
+
+TraceReadResult read_trace(std::string_view text) {
+  return read_from(text);
+}
+
 TraceReadResult read_trace_file(const std::string& path) {
   TraceReadResult r;
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -409,18 +488,16 @@ TraceReadResult read_trace_file(const std::string& path) {
     r.error = "cannot read " + path + ": " + std::strerror(errno);
     return r;
   }
-  std::string bytes;
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+  // Parsed straight from the file: the text is never held whole.
+  r = read_from(f);
   const bool failed = std::ferror(f) != 0;
   const int err = errno;
   std::fclose(f);
   if (failed) {
+    r.trace.reset();
     r.error = "cannot read " + path + ": " + std::strerror(err);
-    return r;
   }
-  return read_trace(bytes);
+  return r;
 }
 
 }  // namespace interleave

@@ -274,3 +274,35 @@ TEST_CASE("a trace's program is refused when it is empty or not a string", "[tra
   CHECK_THAT(refusal(edited([](OrderedJson& j) { j["scenario"]["program"] = 3; })),
              StartsWith("trace.scenario.program: expected a string"));
 }
+
+TEST_CASE("a trace whose members come in another order reads the same", "[traces][reader]") {
+  // The writer puts the events after the members they refer to, and the reader then reads each
+  // event as it is parsed; in any other order it reads them from the whole tree.
+  const TraceReadResult canonical = read_trace(race_json());
+  REQUIRE(canonical.ok());
+  OrderedJson original = OrderedJson::parse(race_json());
+  OrderedJson reordered = OrderedJson::object();
+  reordered["events"] = original["events"];
+  for (const auto& item : original.items()) {
+    if (item.key() != "events") reordered[item.key()] = item.value();
+  }
+  const TraceReadResult again = read_trace(reordered.dump());
+  REQUIRE(again.ok());
+  CHECK(again.trace->events == canonical.trace->events);
+  CHECK(again.trace->schedule == canonical.trace->schedule);
+  CHECK(to_json(*again.trace) == to_json(*canonical.trace));
+}
+
+TEST_CASE("a bad event is named by its path whether or not the events are streamed",
+          "[traces][reader]") {
+  OrderedJson original = OrderedJson::parse(race_json());
+  original["events"][3]["clock_ns"] = -1;
+  const std::string streamed = refusal(original.dump());
+  OrderedJson reordered = OrderedJson::object();
+  reordered["events"] = original["events"];
+  for (const auto& item : original.items()) {
+    if (item.key() != "events") reordered[item.key()] = item.value();
+  }
+  CHECK_THAT(streamed, StartsWith("trace.events[3].clock_ns: "));
+  CHECK(refusal(reordered.dump()) == streamed);
+}
