@@ -115,6 +115,7 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   clock_ = Nanos{0};
   ready_counter_ = 0;
   window_start_ = config_.max_steps > 1000 ? config_.max_steps - 1000 : 0;
+  window_spins_ = 0;
   last_reason_ = Reason::start;
   spun_ = false;
   consume_step_hints();
@@ -418,9 +419,14 @@ Fiber* Simulator::decide_next(Reason reason) {
   }
   if ((reason == Reason::yield || spun_) && !timers_.empty()) skip_idle_spinning();
   if (stats_.steps >= config_.max_steps) [[unlikely]] {
-    std::string msg = "step limit of " + std::to_string(config_.max_steps) +
-                      " reached; kept running in the last " +
-                      std::to_string(config_.max_steps - window_start_) + " steps:";
+    // Without a spinning step in the window, the fibers were working, not waiting in a loop for
+    // each other: the run may simply be longer than the limit.
+    std::string msg = "step limit of " + std::to_string(config_.max_steps) + " reached";
+    if (window_spins_ == 0) {
+      msg += " while no fiber spun (the run may just be longer: raise the step limit)";
+    }
+    msg += "; kept running in the last " + std::to_string(config_.max_steps - window_start_) +
+           " steps:";
     // schedule_[k] is the fiber of step k: count each fiber's steps in the window.
     std::vector<std::uint64_t> in_window(fiber_count_, 0);
     for (std::uint64_t k = window_start_; k < stats_.steps && k < schedule_.size(); ++k) {

@@ -138,6 +138,7 @@ class Simulator {
   // waits for another fiber's progress; fair searches and idle skipping treat it so.
   void count_spin() {
     ++stats_.spin_steps;
+    if (stats_.steps >= window_start_) ++window_spins_;
     spun_ = true;
     current_->yielded = true;
     quiet_until_ = keep_until_ = 0;  // the next point is not quiet
@@ -357,6 +358,7 @@ class Simulator {
   Nanos clock_{0};
   std::uint64_t ready_counter_ = 0;
   std::uint64_t window_start_ = 0;  // step at which the livelock window opens
+  std::uint64_t window_spins_ = 0;  // spinning steps since window_start_ (a livelock spins)
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
   // The points before stats_.steps reaches quiet_until_ are quiet unless a timer is due.
   // Invariant at every begin_step: quiet_until_ is config_.max_steps when no trace is recorded and
