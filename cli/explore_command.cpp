@@ -209,10 +209,12 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
     options.progress = [&progress](const ExploreProgress& p) { progress.show(p); };
   }
 
-  // The failure's trace is written after the search: a path it cannot go to is refused first.
+  // The failure's trace is written after the search: a path given that it cannot go to is
+  // refused first. (The default one is not: a search that finds nothing writes nothing, also
+  // in a folder that cannot be written.)
   const std::string trace_path =
       o.trace_failure.empty() ? failure_trace_path(scenario.name) : o.trace_failure;
-  check_output_or_throw(trace_path);
+  if (!o.trace_failure.empty()) check_output_or_throw(trace_path);
 
   ExploreSummary summary;
   {

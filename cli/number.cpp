@@ -1,5 +1,7 @@
 #include "cli/number.h"
 
+#include <optional>
+
 #include "traces/printable.h"
 
 namespace interleave {
@@ -68,19 +70,6 @@ std::string integer_problem(std::string_view text, IntegerRange range) {
   }
   if (!within(*m, range)) return quoted(text) + " is out of range: " + bounds;
   return {};
-}
-
-std::optional<std::int64_t> parse_signed(std::string_view text, IntegerRange range) {
-  if (!integer_problem(text, range).empty()) return std::nullopt;
-  const Magnitude m = *read_magnitude(text);
-  if (!m.negative) return static_cast<std::int64_t>(m.value);
-  return m.value == 0 ? 0 : -static_cast<std::int64_t>(m.value - 1) - 1;
-}
-
-std::optional<std::uint64_t> parse_unsigned(std::string_view text, IntegerRange range) {
-  if (!integer_problem(text, range).empty()) return std::nullopt;
-  const Magnitude m = *read_magnitude(text);
-  return m.negative ? std::nullopt : std::optional<std::uint64_t>(m.value);
 }
 
 }  // namespace interleave
