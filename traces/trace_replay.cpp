@@ -56,8 +56,8 @@ std::string results_difference(const Results& recorded, const Results& again) {
              ", which the trace does not have";
     }
   }
-  return "the results are reported in another order: the trace has " +
-         format_results(recorded) + ", the run " + format_results(again);
+  return "the results are reported in another order: the trace has " + format_results(recorded) +
+         ", the run " + format_results(again);
 }
 
 std::string first_difference(const Trace& recorded, const Trace& again, const ReplayPolicy& replay,

@@ -17,7 +17,9 @@ namespace {
 // A run that reports one result, `total`, and a trace of it to tamper with.
 void reports_total(Simulator& sim) {
   Shared<int> total(sim, "total", 0);
-  { Thread t(sim, "t", [&] { total.store(total.load() + 5); }); }
+  {
+    Thread t(sim, "t", [&] { total.store(total.load() + 5); });
+  }
   sim.report("total", std::int64_t{total.load()});
 }
 
@@ -26,7 +28,8 @@ Trace recorded_total() {
   FifoPolicy fifo;
   TraceRecorder recorder("test/total", {}, fifo.info(), RunConfig{});
   fifo.begin_run();
-  sim.run(fifo, [&] { reports_total(sim); }, &recorder);
+  sim.run(
+      fifo, [&] { reports_total(sim); }, &recorder);
   return recorder.take(sim.schedule());
 }
 
