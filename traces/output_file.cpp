@@ -24,6 +24,8 @@ volatile sig_atomic_t pending = 0;
 struct Target {
   std::string path;            // the file itself (a link's target, resolved)
   std::optional<mode_t> mode;  // its type and permissions; nullopt when it does not exist yet
+  bool through = false;        // a link into /proc or /dev (/dev/stdout, /proc/self/fd/1): an
+                               // open file of the process, written into as it is, never replaced
 };
 
 [[noreturn]] void fail(const std::string& path, const std::string& why) {
@@ -47,6 +49,16 @@ std::string name_of(const std::string& path) {
 std::optional<Target> resolve(const std::string& path, std::string& error) {
   std::string p = path;
   for (int hops = 0; hops < 40; ++hops) {
+    if (hops > 0 && (p.rfind("/proc/", 0) == 0 || p.rfind("/dev/", 0) == 0)) {
+      // The kernel's own links (/dev/stdout -> /proc/self/fd/1 -> a pipe or the file the shell
+      // opened): replacing their target would cut the process off from it. Write through them.
+      struct stat st {};
+      if (::stat(path.c_str(), &st) != 0) {
+        error = std::strerror(errno);
+        return std::nullopt;
+      }
+      return Target{path, st.st_mode, true};
+    }
     struct stat st {};
     if (::lstat(p.c_str(), &st) != 0) {
       if (errno == ENOENT) return Target{p, std::nullopt};
@@ -89,7 +101,11 @@ bool write_all(int fd, std::string_view text) {
 
 // write_through(text, path, shown) writes into an existing device or FIFO as it is.
 void write_through(std::string_view text, const std::string& path, const std::string& shown) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  // A regular file reached through /proc or /dev is a file the process has open (its standard
+  // output redirected to a file): append, as the process's own writes to it do.
+  struct stat st {};
+  const bool regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (regular ? O_APPEND : 0));
   if (fd < 0) fail(shown, std::strerror(errno));
   const bool ok = write_all(fd, text);
   const int err = errno;
@@ -161,8 +177,8 @@ void write_output_file(std::string_view text, const std::string& path) {
   if (target->mode) {
     const std::string problem = kind_problem(*target->mode);
     if (!problem.empty()) fail(path, problem);
-    if (!S_ISREG(*target->mode)) {
-      write_through(text, target->path, path);  // a character device, a FIFO, a socket
+    if (!S_ISREG(*target->mode) || target->through) {
+      write_through(text, target->path, path);  // a device, a FIFO, a socket, an open file
       return;
     }
   }
@@ -178,7 +194,7 @@ std::string output_problem(const std::string& path) {
   if (target->mode) {
     const std::string problem = kind_problem(*target->mode);
     if (!problem.empty()) return "cannot write " + path + ": " + problem;
-    if (!S_ISREG(*target->mode)) {
+    if (!S_ISREG(*target->mode) || target->through) {
       if (::access(target->path.c_str(), W_OK) != 0) {
         return "cannot write " + path + ": " + std::strerror(errno);
       }

@@ -127,3 +127,14 @@ TEST_CASE("a bound above what a scenario needs ends at the first level that cuts
   CHECK_THAT(text.out,
              StartsWith("explore article/race under dpor: complete (no bound needed: at "));
 }
+
+TEST_CASE("-o /dev/stdout writes into standard output, also when it is a file", "[cli][output]") {
+  // run_process sends standard output to a file: /dev/stdout leads to it through /proc.
+  const std::string dir = temp_dir();
+  REQUIRE(run_cli({"run", "article/race", "--trace", "race.json"}, dir).exit_code == 1);
+  const ProcessResult r =
+      run_cli({"export", "race.json", "--format", "text", "-o", "/dev/stdout"}, dir);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, StartsWith("clock"));
+  CHECK(temporaries(dir) == 0);
+}
