@@ -15,6 +15,9 @@ enum class ObjectId : std::uint32_t {};
 // The id used where an operation touches no object.
 inline constexpr ObjectId kNoObject{0xFFFFFFFFu};
 
+// The id that names no fiber (the greatest id; no run has that many fibers).
+inline constexpr FiberId kNoFiber{0xFFFFFFFFu};
+
 // Ids from here up name plain state that fibers share without steps (Simulator::plain_state);
 // they are never objects of a trace.
 inline constexpr ObjectId kFirstPlainState{0x80000000u};

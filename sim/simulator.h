@@ -169,7 +169,7 @@ class Simulator {
   // spawn(name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
   FiberId spawn(std::string_view name, F&& body) {
-    if (teardown_) return FiberId{0xFFFFFFFFu};
+    if (teardown_) return kNoFiber;
     begin_step(Op{OpKind::spawn, kNoObject, kNoObject, FiberId{fiber_count_}});
     Fiber& child = new_fiber(name, current_->id);
     child.body.assign(std::forward<F>(body));

@@ -172,7 +172,7 @@ class TraceReader {
   bool fibers(const Json& j, const JsonPath& p) {
     if (!j.is_array()) return c_.fail(p, "expected an array, found " + found(j));
     if (j.empty()) return c_.fail(p, "empty (every run has its main fiber, 0)");
-    if (j.size() >= index(FiberId{0xFFFFFFFFu})) return c_.fail(p, "too many fibers");
+    if (j.size() >= index(kNoFiber)) return c_.fail(p, "too many fibers");
     t_.fibers.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
       const JsonPath e = p.at(i);

@@ -23,7 +23,7 @@ namespace {
 // The current fiber cannot or will not go on: the earliest-ready other fiber. Kept out of line so
 // that pick()'s common case, keeping the current fiber, is a leaf without a stack frame.
 [[gnu::noinline]] Decision pick_another(const SchedulingPoint& point) {
-  if (!point.current_runnable()) return Decision::pick(earliest_ready(point, FiberId{0xFFFFFFFFu}));
+  if (!point.current_runnable()) return Decision::pick(earliest_ready(point, kNoFiber));
   return Decision::pick(earliest_ready(point, point.current()));
 }
 

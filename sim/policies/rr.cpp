@@ -4,11 +4,6 @@
 
 namespace interleave {
 
-namespace {
-// An id no fiber has, for earliest_ready() when no fiber is to be skipped.
-constexpr FiberId kNoFiber{0xFFFFFFFFu};
-}  // namespace
-
 bool RoundRobinPolicy::begin_run() {
   has_owner_ = false;
   return true;
