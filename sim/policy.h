@@ -33,46 +33,47 @@ std::string_view to_string(Reason reason);
 // The read-only view a policy decides on. Valid only during the pick() call.
 class SchedulingPoint {
  public:
-  SchedulingPoint(const Simulator& sim, const Op* pending, std::span<const FiberId> runnable,
-                  std::uint64_t runnable_mask, FiberId current, bool current_runnable,
-                  Reason reason, bool last_step_spun, bool last_step_read_only, std::uint64_t step,
-                  Nanos clock)
-      : sim_(&sim),
-        pending_(pending),
-        runnable_(runnable),
-        runnable_mask_(runnable_mask),
-        current_(current),
-        current_runnable_(current_runnable),
-        reason_(reason),
-        last_step_spun_(last_step_spun),
-        last_step_read_only_(last_step_read_only),
-        step_(step),
-        clock_(clock) {}
+  // What the simulator knows at the point, field by field (the accessors below describe each).
+  struct Facts {
+    const Op* pending = nullptr;        // the simulator's pending operations, by fiber
+    std::span<const FiberId> runnable;  // invariant: ascending, unique, non-empty
+    std::uint64_t runnable_mask = 0;    // invariant: the ids below 64 of runnable
+    FiberId current{0};
+    bool current_runnable = false;
+    Reason reason = Reason::start;
+    bool last_step_spun = false;
+    bool last_step_read_only = false;
+    std::uint64_t step = 0;
+    Nanos clock{0};
+  };
+
+  // SchedulingPoint(sim, facts) is the view of sim at a point; the simulator builds it.
+  SchedulingPoint(const Simulator& sim, const Facts& facts) : sim_(&sim), f_(facts) {}
 
   // runnable() lists the fibers that may perform the next step: ascending ids, never empty.
-  std::span<const FiberId> runnable() const { return runnable_; }
+  std::span<const FiberId> runnable() const { return f_.runnable; }
   // runnable_mask() is runnable() as a bit mask (bit f for fiber f); fibers from id 64 up are
   // not in it.
-  std::uint64_t runnable_mask() const { return runnable_mask_; }
+  std::uint64_t runnable_mask() const { return f_.runnable_mask; }
   // current() is the fiber that performed the last step (fiber 0 at the start).
-  FiberId current() const { return current_; }
+  FiberId current() const { return f_.current; }
   // current_runnable() tells whether picking another fiber would preempt the current one.
-  bool current_runnable() const { return current_runnable_; }
+  bool current_runnable() const { return f_.current_runnable; }
   // reason() tells what the current fiber did last.
-  Reason reason() const { return reason_; }
+  Reason reason() const { return f_.reason; }
   // last_step_spun() tells whether the current fiber's last step was spinning: a yield, a
   // test-and-set that found the flag set, or a step marked with Simulator::count_spin() (such as
   // a spin lock's load that found it held). Fair searches use it.
-  bool last_step_spun() const { return last_step_spun_; }
+  bool last_step_spun() const { return f_.last_step_spun; }
   // last_step_read_only() tells whether the last step, though of a writing kind, only read its
   // object (a compare-exchange or test-and-set that failed). Partial-order reduction uses it.
-  bool last_step_read_only() const { return last_step_read_only_; }
+  bool last_step_read_only() const { return f_.last_step_read_only; }
   // step() is the index of the step about to be decided (0-based).
-  std::uint64_t step() const { return step_; }
+  std::uint64_t step() const { return f_.step; }
   // clock() is the virtual time now.
-  Nanos clock() const { return clock_; }
+  Nanos clock() const { return f_.clock; }
   // pending(f) is the operation runnable fiber f performs if picked.
-  Op pending(FiberId f) const { return pending_[index(f)]; }
+  Op pending(FiberId f) const { return f_.pending[index(f)]; }
   // ready_since(f) orders runnable fibers by when they last became ready (lower = earlier).
   std::uint64_t ready_since(FiberId f) const;
   // last_step_plain() lists the plain state (Simulator::touch_plain) that the last step's code
@@ -84,16 +85,7 @@ class SchedulingPoint {
 
  private:
   const Simulator* sim_;
-  const Op* pending_;                  // the simulator's pending operations, by fiber
-  std::span<const FiberId> runnable_;  // invariant: ascending, unique, non-empty
-  std::uint64_t runnable_mask_;        // invariant: the ids below 64 of runnable_
-  FiberId current_;
-  bool current_runnable_;
-  Reason reason_;
-  bool last_step_spun_;
-  bool last_step_read_only_;
-  std::uint64_t step_;
-  Nanos clock_;
+  Facts f_;
 };
 
 // A policy's answer: a runnable fiber, or giving the run up with a reason. Sixteen bytes, so

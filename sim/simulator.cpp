@@ -32,7 +32,7 @@ bool SchedulingPoint::last_step_plain_overflowed() const {
   return sim_->plain_overflowed();
 }
 bool SchedulingPoint::is_runnable(FiberId f) const {
-  return std::binary_search(runnable_.begin(), runnable_.end(), f);
+  return std::binary_search(f_.runnable.begin(), f_.runnable.end(), f);
 }
 
 Simulator::Simulator(RunConfig config) : config_(config), pool_(config.stack_size) {
@@ -456,8 +456,16 @@ Fiber* Simulator::decide_next(Reason reason) {
     open_quiet();
     return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
   }
-  SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, cur_runnable,
-                        reason, spun_, read_only_, stats_.steps, clock_);
+  const SchedulingPoint point(*this, {.pending = pending_.data(),
+                                      .runnable = runnable_,
+                                      .runnable_mask = runnable_mask_,
+                                      .current = cur->id,
+                                      .current_runnable = cur_runnable,
+                                      .reason = reason,
+                                      .last_step_spun = spun_,
+                                      .last_step_read_only = read_only_,
+                                      .step = stats_.steps,
+                                      .clock = clock_});
   const Decision d = policy_->pick(point);
   spun_ = false;
   consume_step_hints();

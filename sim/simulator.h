@@ -240,8 +240,16 @@ class Simulator {
       cur->yielded = false;
       return record_pick(plan_[stats_.steps], cur, true, last_reason_);
     }
-    const SchedulingPoint point(*this, pending_.data(), runnable_, runnable_mask_, cur->id, true,
-                                last_reason_, false, read_only_, stats_.steps, clock_);
+    const SchedulingPoint point(*this, {.pending = pending_.data(),
+                                        .runnable = runnable_,
+                                        .runnable_mask = runnable_mask_,
+                                        .current = cur->id,
+                                        .current_runnable = true,
+                                        .reason = last_reason_,
+                                        .last_step_spun = false,
+                                        .last_step_read_only = read_only_,
+                                        .step = stats_.steps,
+                                        .clock = clock_});
     const Decision d = policy_->pick(point);
     consume_step_hints();
     cur->yielded = false;  // its last step did not spin (the point is quiet)
