@@ -117,18 +117,26 @@ TEST_CASE("a write killed midway leaves neither a temporary file nor a broken tr
 TEST_CASE("a bound above what a scenario needs ends at the first level that cuts nothing",
           "[cli][explore]") {
   const ProcessResult r =
-      run_cli({"explore", "article/race", "--preemption-bound", "1000000", "--json"}, temp_dir());
-  CHECK(r.exit_code == 1);
+      run_cli({"explore", "dpor/writers", "--preemption-bound", "1000000", "--json"}, temp_dir());
+  CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Contains("\"complete\":true"));
-  CHECK_THAT(r.out, Contains("\"bound_needed\":false"));
+  CHECK_THAT(r.out, Contains("\"bound_searched\":4,\"bound_needed\":false"));
   CHECK_THAT(r.out, Contains("\"bound_pruned\":0"));
   const ProcessResult text =
-      run_cli({"explore", "article/race", "--preemption-bound", "1000000"}, temp_dir());
-  CHECK_THAT(text.out,
-             StartsWith("explore article/race under dpor: complete (no bound needed: at "));
+      run_cli({"explore", "dpor/writers", "--preemption-bound", "1000000"}, temp_dir());
+  CHECK_THAT(text.out, StartsWith("explore dpor/writers under dpor: complete (no bound needed: at "
+                                  "4 preemptions the bound cut nothing)\n"));
+  // The same outcomes as the search without a bound.
+  const ProcessResult unbounded = run_cli({"explore", "dpor/writers"}, temp_dir());
+  const auto outcomes = [](const std::string& out) {
+    const std::size_t at = out.find("outcomes:");
+    return out.substr(at, out.find('\n', at) - at);
+  };
+  CHECK(outcomes(text.out) == outcomes(unbounded.out));
 }
 
-TEST_CASE("-o /dev/stdout writes into standard output, also when it is a file", "[cli][output]") {
+TEST_CASE("an export to /dev/stdout writes into standard output, also when it is a file",
+          "[cli][output]") {
   // run_process sends standard output to a file: /dev/stdout leads to it through /proc.
   const std::string dir = temp_dir();
   REQUIRE(run_cli({"run", "article/race", "--trace", "race.json"}, dir).exit_code == 1);
