@@ -366,7 +366,6 @@ class Simulator {
   Nanos clock_{0};
   std::uint64_t ready_counter_ = 0;
   std::uint64_t window_start_ = 0;  // step at which the livelock window opens
-  std::uint64_t window_spins_ = 0;  // spinning steps since window_start_ (a livelock spins)
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
   // The points before stats_.steps reaches quiet_until_ are quiet unless a timer is due.
   // Invariant at every begin_step: quiet_until_ is config_.max_steps when no trace is recorded and
@@ -384,11 +383,13 @@ class Simulator {
   bool read_only_ = false;           // the step in progress (or the last one) wrote nothing
   bool running_ = false;             // inside execute()
   bool ended_ = false;               // the outcome is decided
-  std::string limit_error_;          // set by no_stack_for(); run() throws it as ResourceLimit
   bool teardown_ = false;            // abandoned fibers are being unwound
   bool step_hooks_ = false;          // invariant: teardown_ || tracing(); end_step has more to do
   bool closing_ = false;             // the simulator is being destroyed: parked fibers end
   bool policy_keeps_ = false;        // this run's policy keeps the stepping fiber at quiet points
+  // Cold: after the fields of the step path, so that those keep their cache lines.
+  std::uint64_t window_spins_ = 0;  // spinning steps since window_start_ (a livelock spins)
+  std::string limit_error_;         // set by no_stack_for(); run() throws it as ResourceLimit
 };
 
 }  // namespace interleave
