@@ -67,9 +67,9 @@ std::uint32_t Barrier::wait_impl(std::optional<Nanos> timeout) {
     }
   }
   if (index + 1 == parties_) {
-    if (sim_.tracing()) {
-      sim_.note(current_name(sim_) + " arrived last at barrier " + name_ + ", releasing all");
-    }
+    sim_.note([&] {
+      return current_name(sim_) + " arrived last at barrier " + name_ + ", releasing all";
+    });
     if (action_) action_();
     // The count is full, so only abort() can change the word now (it sets the broken bit).
     while (!word_.compare_exchange(w, (generation(w) + 1) << kGenerationShift)) {
@@ -78,16 +78,16 @@ std::uint32_t Barrier::wait_impl(std::optional<Nanos> timeout) {
     queue_.wake_all();
     return index;
   }
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " arrived at barrier " + name_ + " (" +
-              std::to_string(index + 1) + " of " + std::to_string(parties_) + ")");
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " arrived at barrier " + name_ + " (" + std::to_string(index + 1) +
+           " of " + std::to_string(parties_) + ")";
+  });
   const std::uint64_t gen = generation(w);
   for (;;) {
     std::optional<Nanos> left;
     if (timeout) left = deadline - sim_.now();
     if (left && *left <= Nanos{0}) {
-      if (sim_.tracing()) sim_.note(current_name(sim_) + " timed out at barrier " + name_);
+      sim_.note([&] { return current_name(sim_) + " timed out at barrier " + name_; });
       abort();
       throw_broken();
     }
@@ -103,9 +103,9 @@ void Barrier::abort() {
   while (!is_broken(w)) {
     if (word_.compare_exchange(w, w | kBroken)) {
       const std::uint32_t n = queue_.wake_all();
-      if (sim_.tracing()) {
-        sim_.note(current_name(sim_) + " broke barrier " + name_ + ", woke " + std::to_string(n));
-      }
+      sim_.note([&] {
+        return current_name(sim_) + " broke barrier " + name_ + ", woke " + std::to_string(n);
+      });
       return;
     }
   }

@@ -30,7 +30,7 @@ std::cv_status ConditionVariable::wait_impl(Mutex& m, std::optional<Nanos> timeo
     return std::cv_status::no_timeout;  // reached only while an ended run is unwound
   }
   const std::uint32_t seen = seq_.load();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " waits on condition variable " + name_);
+  sim_.note([&] { return current_name(sim_) + " waits on condition variable " + name_; });
   m.unlock();
   if (timeout && *timeout < Nanos{0}) timeout = Nanos{0};
   const WaitResult r = queue_.wait_if(seq_, seen, timeout);
@@ -41,19 +41,19 @@ std::cv_status ConditionVariable::wait_impl(Mutex& m, std::optional<Nanos> timeo
 void ConditionVariable::notify_one() {
   seq_.fetch_add(1);
   const std::optional<FiberId> woken = queue_.wake_one();
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " notified condition variable " + name_ +
-              (woken ? ", woke " + name_of(sim_, *woken) : std::string(", no waiter blocked")));
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " notified condition variable " + name_ +
+           (woken ? ", woke " + name_of(sim_, *woken) : std::string(", no waiter blocked"));
+  });
 }
 
 void ConditionVariable::notify_all() {
   seq_.fetch_add(1);
   const std::uint32_t n = queue_.wake_all();
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " notified all on condition variable " + name_ + ", woke " +
-              std::to_string(n));
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " notified all on condition variable " + name_ + ", woke " +
+           std::to_string(n);
+  });
 }
 
 }  // namespace interleave

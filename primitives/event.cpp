@@ -12,9 +12,9 @@ void Event::set() {
   while ((w & 1) == 0) {
     if (word_.compare_exchange(w, (w + 2) | 1)) {  // next generation, flag set
       const std::uint32_t n = queue_.wake_all();
-      if (sim_.tracing()) {
-        sim_.note(current_name(sim_) + " set event " + name_ + ", woke " + std::to_string(n));
-      }
+      sim_.note([&] {
+        return current_name(sim_) + " set event " + name_ + ", woke " + std::to_string(n);
+      });
       return;
     }
   }
@@ -24,7 +24,7 @@ void Event::clear() {
   std::uint64_t w = word_.load();
   while ((w & 1) != 0) {
     if (word_.compare_exchange(w, w & ~std::uint64_t{1})) {
-      if (sim_.tracing()) sim_.note(current_name(sim_) + " cleared event " + name_);
+      sim_.note([&] { return current_name(sim_) + " cleared event " + name_; });
       return;
     }
   }
@@ -45,12 +45,12 @@ bool Event::wait(Nanos timeout) {
 bool Event::wait_impl(std::optional<Nanos> timeout) {
   const std::uint64_t seen = word_.load();
   if ((seen & 1) != 0) return true;
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " waits for event " + name_);
+  sim_.note([&] { return current_name(sim_) + " waits for event " + name_; });
   // Not blocked: the word changed, which only a set() does while the flag is clear.
   // Woken: only set() wakes this queue. Either way a set() happened after `seen`.
   const WaitResult r = queue_.wait_if(word_, seen, timeout);
   if (r == WaitResult::timed_out) {
-    if (sim_.tracing()) sim_.note(current_name(sim_) + " timed out waiting for event " + name_);
+    sim_.note([&] { return current_name(sim_) + " timed out waiting for event " + name_; });
     return false;
   }
   return true;

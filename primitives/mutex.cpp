@@ -22,7 +22,7 @@ bool Mutex::try_lock() {
     acquired(false);
     return true;
   }
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " found mutex " + name_ + " held");
+  sim_.note([&] { return current_name(sim_) + " found mutex " + name_ + " held"; });
   return false;
 }
 
@@ -41,10 +41,10 @@ bool Mutex::acquire(std::optional<Nanos> timeout) {
     return true;
   }
   const Nanos deadline = timeout ? sim_.now() + *timeout : Nanos::max();
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " waits for mutex " + name_ +
-              (owner_ ? " (held by " + name_of(sim_, *owner_) + ")" : std::string()));
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " waits for mutex " + name_ +
+           (owner_ ? " (held by " + name_of(sim_, *owner_) + ")" : std::string());
+  });
   // Slow path: announce a waiter by setting 2; whoever swaps a 0 out has taken the mutex.
   if (c != 2) c = state_.exchange(2);
   bool waited = false;
@@ -53,7 +53,7 @@ bool Mutex::acquire(std::optional<Nanos> timeout) {
     if (timeout) {
       left = deadline - sim_.now();
       if (*left <= Nanos{0}) {
-        if (sim_.tracing()) sim_.note(current_name(sim_) + " gave up waiting for mutex " + name_);
+        sim_.note([&] { return current_name(sim_) + " gave up waiting for mutex " + name_; });
         return false;
       }
     }
@@ -70,10 +70,9 @@ bool Mutex::acquire(std::optional<Nanos> timeout) {
 
 void Mutex::acquired(bool waited) {
   owner_ = sim_.current_fiber();
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + (waited ? " woke and acquired mutex " : " acquired mutex ") +
-              name_);
-  }
+  sim_.note([&] {
+    return current_name(sim_) + (waited ? " woke and acquired mutex " : " acquired mutex ") + name_;
+  });
 }
 
 void Mutex::unlock() {
@@ -89,14 +88,14 @@ void Mutex::unlock() {
   const int old = state_.exchange(0);
   owner_.reset();
   if (old != 2) {
-    if (sim_.tracing()) sim_.note(current_name(sim_) + " released mutex " + name_);
+    sim_.note([&] { return current_name(sim_) + " released mutex " + name_; });
     return;
   }
   const std::optional<FiberId> woken = queue_.wake_one();
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " released mutex " + name_ +
-              (woken ? ", woke " + name_of(sim_, *woken) : std::string(", no waiter left")));
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " released mutex " + name_ +
+           (woken ? ", woke " + name_of(sim_, *woken) : std::string(", no waiter left"));
+  });
 }
 
 }  // namespace interleave

@@ -19,12 +19,12 @@ void NaiveSpinLock::lock() {
   }
   // The race: another fiber may have read false too and be about to store.
   locked_.store(true);
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " set naive lock " + name_);
+  sim_.note([&] { return current_name(sim_) + " set naive lock " + name_; });
 }
 
 void NaiveSpinLock::unlock() {
   locked_.store(false);
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " cleared naive lock " + name_);
+  sim_.note([&] { return current_name(sim_) + " cleared naive lock " + name_; });
 }
 
 }  // namespace interleave

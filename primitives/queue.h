@@ -114,19 +114,19 @@ class Queue {
   void push_locked(T item) {
     items_.push_back(std::move(item));
     ++unfinished_;
-    if (sim_.tracing()) {
-      sim_.note(current_name(sim_) + " put an item on queue " + name_ + " (" +
-                std::to_string(items_.size()) + " queued)");
-    }
+    sim_.note([&] {
+      return current_name(sim_) + " put an item on queue " + name_ + " (" +
+             std::to_string(items_.size()) + " queued)";
+    });
     not_empty_.notify_one();
   }
   T pop_locked() {
     T item = std::move(items_.front());
     items_.pop_front();
-    if (sim_.tracing()) {
-      sim_.note(current_name(sim_) + " got an item from queue " + name_ + " (" +
-                std::to_string(items_.size()) + " queued)");
-    }
+    sim_.note([&] {
+      return current_name(sim_) + " got an item from queue " + name_ + " (" +
+             std::to_string(items_.size()) + " queued)";
+    });
     not_full_.notify_one();
     return item;
   }

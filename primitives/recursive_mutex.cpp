@@ -10,10 +10,10 @@ RecursiveMutex::RecursiveMutex(Simulator& sim, std::string_view name)
 bool RecursiveMutex::deepen() {
   if (!inner_.held_by_current()) return false;
   ++depth_;
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " relocked recursive mutex " + std::string(name()) + " (depth " +
-              std::to_string(depth_) + ")");
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " relocked recursive mutex " + std::string(name()) + " (depth " +
+           std::to_string(depth_) + ")";
+  });
   return true;
 }
 
@@ -44,10 +44,10 @@ void RecursiveMutex::unlock() {
     return;
   }
   if (--depth_ > 0) {
-    if (sim_.tracing()) {
-      sim_.note(current_name(sim_) + " unlocked recursive mutex " + std::string(name()) +
-                " once (depth " + std::to_string(depth_) + ")");
-    }
+    sim_.note([&] {
+      return current_name(sim_) + " unlocked recursive mutex " + std::string(name()) +
+             " once (depth " + std::to_string(depth_) + ")";
+    });
     return;
   }
   inner_.unlock();

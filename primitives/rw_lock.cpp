@@ -36,7 +36,7 @@ void RwLock::lock() {
     s = 0;
   }
   writer_ = sim_.current_fiber();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " locked " + name_ + " for writing");
+  sim_.note([&] { return current_name(sim_) + " locked " + name_ + " for writing"; });
 }
 
 bool RwLock::try_lock() {
@@ -44,7 +44,7 @@ bool RwLock::try_lock() {
   int s = 0;
   if (!state_.compare_exchange(s, -1)) return false;
   writer_ = sim_.current_fiber();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " locked " + name_ + " for writing");
+  sim_.note([&] { return current_name(sim_) + " locked " + name_ + " for writing"; });
   return true;
 }
 
@@ -56,7 +56,7 @@ void RwLock::unlock() {
   }
   state_.store(0);
   writer_.reset();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " unlocked " + name_ + " for writing");
+  sim_.note([&] { return current_name(sim_) + " unlocked " + name_ + " for writing"; });
   wake_if_free(-1, 0);
 }
 
@@ -78,7 +78,7 @@ void RwLock::lock_shared() {
     s = state_.load();
   }
   readers_.push_back(sim_.current_fiber());
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " locked " + name_ + " for reading");
+  sim_.note([&] { return current_name(sim_) + " locked " + name_ + " for reading"; });
 }
 
 bool RwLock::try_lock_shared() {
@@ -87,7 +87,7 @@ bool RwLock::try_lock_shared() {
   while (s >= 0) {
     if (state_.compare_exchange(s, s + 1)) {
       readers_.push_back(sim_.current_fiber());
-      if (sim_.tracing()) sim_.note(current_name(sim_) + " locked " + name_ + " for reading");
+      sim_.note([&] { return current_name(sim_) + " locked " + name_ + " for reading"; });
       return true;
     }
   }
@@ -102,7 +102,7 @@ void RwLock::unlock_shared() {
   }
   const int old = state_.fetch_add(-1);
   readers_.erase(std::find(readers_.begin(), readers_.end(), sim_.current_fiber()));
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " unlocked " + name_ + " for reading");
+  sim_.note([&] { return current_name(sim_) + " unlocked " + name_ + " for reading"; });
   wake_if_free(old, old - 1);
 }
 

@@ -43,10 +43,10 @@ bool Semaphore::acquire_impl(bool blocking, std::optional<Nanos> timeout) {
   for (;;) {
     while (v > 0) {
       if (value_.compare_exchange(v, v - 1)) {  // on failure v receives the current value
-        if (sim_.tracing()) {
-          sim_.note(current_name(sim_) + " acquired " + std::string(kind_) + " " + name_ + " (" +
-                    std::to_string(v - 1) + " left)");
-        }
+        sim_.note([&] {
+          return current_name(sim_) + " acquired " + std::string(kind_) + " " + name_ + " (" +
+                 std::to_string(v - 1) + " left)";
+        });
         if (announced) waiters_.fetch_add(-1);
         return true;
       }
@@ -56,10 +56,9 @@ bool Semaphore::acquire_impl(bool blocking, std::optional<Nanos> timeout) {
     if (timeout) {
       left = deadline - sim_.now();
       if (*left <= Nanos{0}) {
-        if (sim_.tracing()) {
-          sim_.note(current_name(sim_) + " gave up waiting for " + std::string(kind_) + " " +
-                    name_);
-        }
+        sim_.note([&] {
+          return current_name(sim_) + " gave up waiting for " + std::string(kind_) + " " + name_;
+        });
         if (announced) waiters_.fetch_add(-1);
         return false;
       }
@@ -68,9 +67,8 @@ bool Semaphore::acquire_impl(bool blocking, std::optional<Nanos> timeout) {
       // Announce before checking the count in wait_if: a release after this sees a waiter.
       waiters_.fetch_add(1);
       announced = true;
-      if (sim_.tracing()) {
-        sim_.note(current_name(sim_) + " waits for " + std::string(kind_) + " " + name_);
-      }
+      sim_.note(
+          [&] { return current_name(sim_) + " waits for " + std::string(kind_) + " " + name_; });
     }
     queue_.wait_if(value_, 0, left);
     v = value_.load();
@@ -90,18 +88,18 @@ void Semaphore::release(std::int32_t n) {
               ", above its initial value " + std::to_string(*bound_));
     return;
   }
-  if (sim_.tracing()) {
-    sim_.note(current_name(sim_) + " released " + std::string(kind_) + " " + name_ + " (" +
-              std::to_string(old + n) + " free)");
-  }
+  sim_.note([&] {
+    return current_name(sim_) + " released " + std::string(kind_) + " " + name_ + " (" +
+           std::to_string(old + n) + " free)";
+  });
   const std::int32_t waiting = waiters_.load();
   for (std::int32_t i = 0; i < std::min(n, waiting); ++i) {
     const std::optional<FiberId> woken = queue_.wake_one();
     if (!woken) break;
-    if (sim_.tracing()) {
-      sim_.note(current_name(sim_) + " woke " + name_of(sim_, *woken) + " waiting for " +
-                std::string(kind_) + " " + name_);
-    }
+    sim_.note([&] {
+      return current_name(sim_) + " woke " + name_of(sim_, *woken) + " waiting for " +
+             std::string(kind_) + " " + name_;
+    });
   }
 }
 

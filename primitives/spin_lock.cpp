@@ -26,7 +26,7 @@ void SpinLock::lock() {
     sim_.yield();
   }
   owner_ = sim_.current_fiber();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " acquired spin lock " + name_);
+  sim_.note([&] { return current_name(sim_) + " acquired spin lock " + name_; });
 }
 
 bool SpinLock::try_lock() {
@@ -36,7 +36,7 @@ bool SpinLock::try_lock() {
     return false;
   }
   owner_ = sim_.current_fiber();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " acquired spin lock " + name_);
+  sim_.note([&] { return current_name(sim_) + " acquired spin lock " + name_; });
   return true;
 }
 
@@ -52,7 +52,7 @@ void SpinLock::unlock() {
   }
   flag_.clear();
   owner_.reset();
-  if (sim_.tracing()) sim_.note(current_name(sim_) + " released spin lock " + name_);
+  sim_.note([&] { return current_name(sim_) + " released spin lock " + name_; });
 }
 
 }  // namespace interleave

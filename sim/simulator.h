@@ -96,6 +96,13 @@ class Simulator {
   bool tracing() const { return kTracingBuilt && observer_ != nullptr; }
   // note(text) attaches a primitive-level event ("acquired m") to the last step.
   void note(std::string_view text);
+  // note(make) is note(make()) when a trace is recorded; make() builds the text only then, so
+  // an untraced run pays nothing for it: sim.note([&] { return name + " acquired"; }).
+  template <class F>
+  requires std::invocable<F&>
+  void note(F&& make) {
+    if (tracing()) note(std::string_view(make()));
+  }
   // unwinding() is true while abandoned fibers are unwound after the run ended. Each is resumed
   // where it stopped; release-like operations (store, clear, exchange, fetch_add, wake, join)
   // then take effect at once and return, so destructors such as ~Thread and ~lock_guard finish;

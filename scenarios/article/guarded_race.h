@@ -49,7 +49,7 @@ void guarded_race(Simulator& sim, Lock& lock, Nanos sleep, ReportLock report_loc
           const std::string what = std::string(sim.fiber_name(me)) +
                                    " entered the critical section while " +
                                    std::string(sim.fiber_name(inside.front())) + " was inside";
-          if (sim.tracing()) sim.note(what);
+          sim.note([&] { return what; });
           if (overlaps++ == 0) first_overlap = what;
           sim.report("overlaps", overlaps);
         }

@@ -46,11 +46,11 @@ Scenario article_semaphore_server() {
           sim.sleep(3s);
           {
             std::lock_guard<Mutex> guard(print_lock);
-            if (sim.tracing()) {
-              sim.note("client " + std::to_string(i) + " served, done at " +
-                       std::to_string(sim.now().count() / 1'000'000'000) + " s (" +
-                       std::to_string(now_inside) + " connected when it came in)");
-            }
+            sim.note([&] {
+              return "client " + std::to_string(i) + " served, done at " +
+                     std::to_string(sim.now().count() / 1'000'000'000) + " s (" +
+                     std::to_string(now_inside) + " connected when it came in)";
+            });
           }
           inside.fetch_add(-1);
           connections.release();
