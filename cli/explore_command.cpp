@@ -184,13 +184,8 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   options.fair = !o.no_fairness;
   options.stop_at_first_failure = o.stop_at_first_failure;
   options.max_runs = o.max_runs;
-  if (o.max_steps == 0) throw UsageError("--max-steps 0: a run needs at least one step");
-  options.max_steps = o.max_steps;
-  if (o.jobs < 1 || o.jobs > 1024) {
-    throw UsageError("--jobs " + std::to_string(o.jobs) +
-                     " is not a number of workers (1 to 1024)");
-  }
-  options.jobs = static_cast<unsigned>(o.jobs);
+  options.max_steps = o.max_steps;  // 1 to 4,000,000,000: checked by the parser (cli/app.cpp)
+  options.jobs = static_cast<unsigned>(o.jobs);  // 1 to 1024: checked by the parser
   if (!o.time_budget.empty()) {
     // At most a year: a deadline further away than the clock can count would be in the past.
     const Nanos budget = duration_flag("--time-budget", o.time_budget, Nanos{1},

@@ -16,7 +16,7 @@ struct ExploreCommandOptions {
   std::string reduction = "dpor";
   std::uint32_t preemption_bound = 0;
   bool bounded = false;        // filled from the parser: --preemption-bound appeared
-  std::uint64_t max_runs = 0;  // 0: no limit
+  std::uint64_t max_runs = 0;  // 0: not given, no limit (the flag takes 1 or more)
   std::uint64_t max_steps = 10'000;
   std::string time_budget;  // empty: no budget
   std::int64_t jobs = 1;

@@ -456,16 +456,7 @@ Fiber* Simulator::decide_next(Reason reason) {
     open_quiet();
     return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
   }
-  const SchedulingPoint point(*this, {.pending = pending_.data(),
-                                      .runnable = runnable_,
-                                      .runnable_mask = runnable_mask_,
-                                      .current = cur->id,
-                                      .current_runnable = cur_runnable,
-                                      .reason = reason,
-                                      .last_step_spun = spun_,
-                                      .last_step_read_only = read_only_,
-                                      .step = stats_.steps,
-                                      .clock = clock_});
+  const SchedulingPoint point(*this, facts(*cur, cur_runnable, reason, spun_));
   const Decision d = policy_->pick(point);
   spun_ = false;
   consume_step_hints();

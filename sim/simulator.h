@@ -238,6 +238,20 @@ class Simulator {
   // step_point(self, kind) is the scheduling point before self's step of this kind when the
   // policy must be asked: it returns when self has been picked.
   void step_point(Fiber* self, OpKind kind);
+  // facts(cur, cur_runnable, reason, spun) is what a SchedulingPoint shows now, after cur's step.
+  SchedulingPoint::Facts facts(const Fiber& cur, bool cur_runnable, Reason reason,
+                               bool spun) const {
+    return {.pending = pending_.data(),
+            .runnable = runnable_,
+            .runnable_mask = runnable_mask_,
+            .current = cur.id,
+            .current_runnable = cur_runnable,
+            .reason = reason,
+            .last_step_spun = spun,
+            .last_step_read_only = read_only_,
+            .step = stats_.steps,
+            .clock = clock_};
+  }
   // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline; a planned
   // decision (Policy::planned) of a runnable fiber is taken without asking the policy, as there.
   Fiber* pick_quietly() {
@@ -247,16 +261,7 @@ class Simulator {
       cur->yielded = false;
       return record_pick(plan_[stats_.steps], cur, true, last_reason_);
     }
-    const SchedulingPoint point(*this, {.pending = pending_.data(),
-                                        .runnable = runnable_,
-                                        .runnable_mask = runnable_mask_,
-                                        .current = cur->id,
-                                        .current_runnable = true,
-                                        .reason = last_reason_,
-                                        .last_step_spun = false,
-                                        .last_step_read_only = read_only_,
-                                        .step = stats_.steps,
-                                        .clock = clock_});
+    const SchedulingPoint point(*this, facts(*cur, true, last_reason_, false));
     const Decision d = policy_->pick(point);
     consume_step_hints();
     cur->yielded = false;  // its last step did not spin (the point is quiet)

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/refusal.h"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using interleave::testing::check_refused;
 using interleave::testing::own_stderr;
 using interleave::testing::read_file;
 using interleave::testing::run_cli;
@@ -36,18 +38,6 @@ std::vector<std::string> words(const std::string& line) {
     start = end + 1;
   }
   return w;
-}
-
-// One bad invocation: exit 2 and one line on stderr starting "interleave: error: ".
-void check_refused(const std::vector<std::string>& args, const std::string& expected) {
-  INFO("interleave " << args.back());
-  auto r = run_cli(args, temp_dir());
-  CHECK(r.exit_code == 2);
-  const std::string err = own_stderr(r.err);
-  CHECK_THAT(err, StartsWith("interleave: error: "));
-  CHECK_THAT(err, Contains(expected));
-  CHECK(std::count(err.begin(), err.end(), '\n') == 1);
-  CHECK(r.out.empty());
 }
 
 }  // namespace

@@ -9,25 +9,13 @@
 #include <string>
 
 #include "tests/support/process.h"
+#include "tests/support/temporaries.h"
 
 using namespace interleave::testing;
 using namespace std::chrono_literals;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 namespace fs = std::filesystem;
-
-namespace {
-
-// temporaries(dir) counts the files in dir whose name ends in ".tmp".
-int temporaries(const std::string& dir) {
-  int n = 0;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().filename().string().ends_with(".tmp")) ++n;
-  }
-  return n;
-}
-
-}  // namespace
 
 TEST_CASE("a trace written to /dev/null leaves the device a device", "[cli][output]") {
   const ProcessResult r = run_cli({"run", "article/race", "--trace", "/dev/null"}, temp_dir());

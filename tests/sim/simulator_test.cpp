@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -294,13 +295,39 @@ TEST_CASE("a run of 10 million steps completes and repeated runs do not grow mem
 }
 
 #if !defined(__SANITIZE_ADDRESS__)
-TEST_CASE("a stack overflow is reported by fiber name, not a bare crash", "[sim][outcome]") {
+namespace {
+
+// What a child process ended with, and what it wrote on stderr.
+struct ChildEnd {
+  int status = 0;  // as waitpid() gives it
+  std::string err;
+};
+
+// in_child(body) runs body in a forked child with its stderr captured; the child exits with the
+// status body returns (or as body ends it).
+ChildEnd in_child(const std::function<int()>& body) {
   int pipefd[2];
   REQUIRE(pipe(pipefd) == 0);
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     dup2(pipefd[1], 2);
+    _exit(body());
+  }
+  close(pipefd[1]);
+  ChildEnd end;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(pipefd[0], buf, sizeof buf)) > 0) end.err.append(buf, static_cast<size_t>(n));
+  close(pipefd[0]);
+  waitpid(pid, &end.status, 0);
+  return end;
+}
+
+}  // namespace
+
+TEST_CASE("a stack overflow is reported by fiber name, not a bare crash", "[sim][outcome]") {
+  const ChildEnd end = in_child([] {
     RunConfig config;
     config.stack_size = 64 * 1024;
     Simulator sim(config);
@@ -318,19 +345,11 @@ TEST_CASE("a stack overflow is reported by fiber name, not a bare crash", "[sim]
         x.store(Rec::down(x, 1'000'000));
       });
     });
-    _exit(0);
-  }
-  close(pipefd[1]);
-  std::string err;
-  char buf[256];
-  ssize_t n;
-  while ((n = read(pipefd[0], buf, sizeof buf)) > 0) err.append(buf, static_cast<size_t>(n));
-  close(pipefd[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 1);
-  CHECK_THAT(err, Catch::Contains("fiber 'deep' (id 1) overflowed its stack of 64 KiB"));
+    return 0;
+  });
+  REQUIRE(WIFEXITED(end.status));
+  CHECK(WEXITSTATUS(end.status) == 1);
+  CHECK_THAT(end.err, Catch::Contains("fiber 'deep' (id 1) overflowed its stack of 64 KiB"));
 }
 
 TEST_CASE("a run that spawns more fibers than the system can map ends with the limit named",
@@ -341,13 +360,8 @@ TEST_CASE("a run that spawns more fibers than the system can map ends with the l
     WARN("vm.max_map_count is " << limit << ": too many fibers to reach it in a test");
     return;
   }
-  int pipefd[2];
-  REQUIRE(pipe(pipefd) == 0);
-  const pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    // In a child, as the parent's own allocations need mappings too.
-    dup2(pipefd[1], 2);
+  // In a child, as the parent's own allocations need mappings too.
+  const ChildEnd end = in_child([limit] {
     RunConfig config;
     config.stack_size = 16 * 1024;
     int code = 3;
@@ -369,19 +383,11 @@ TEST_CASE("a run that spawns more fibers than the system can map ends with the l
     Simulator again(config);
     FifoPolicy fifo;
     const RunResult& r = again.run(fifo, [&] { Thread t(again, [] {}); });
-    _exit(code == 0 && r.outcome.status == Status::ok ? 0 : 1);
-  }
-  close(pipefd[1]);
-  std::string err;
-  char buf[256];
-  ssize_t n;
-  while ((n = read(pipefd[0], buf, sizeof buf)) > 0) err.append(buf, static_cast<size_t>(n));
-  close(pipefd[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK_THAT(err, Catch::Contains("could not be mapped"));
-  CHECK_THAT(err, Catch::Contains("(vm.max_map_count)"));
+    return code == 0 && r.outcome.status == Status::ok ? 0 : 1;
+  });
+  REQUIRE(WIFEXITED(end.status));
+  CHECK(WEXITSTATUS(end.status) == 0);
+  CHECK_THAT(end.err, Catch::Contains("could not be mapped"));
+  CHECK_THAT(end.err, Catch::Contains("(vm.max_map_count)"));
 }
 #endif

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <functional>
 #include <string>
 
 #include "sim/policies/fifo.h"
@@ -7,37 +8,40 @@
 #include "sim/thread.h"
 
 using namespace interleave;
-using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
-TEST_CASE("a run that reaches the step limit while working says it may just be longer",
-          "[sim][outcome]") {
+namespace {
+
+// limited_outcome(body) is how body ends under fifo with a step limit of 3000.
+Outcome limited_outcome(const std::function<void(Simulator&)>& body) {
   RunConfig config;
   config.max_steps = 3000;
   Simulator sim(config);
   FifoPolicy fifo;
   fifo.begin_run();
-  const RunResult& r = sim.run(fifo, [&] {
+  return sim.run(fifo, [&] { body(sim); }).outcome;
+}
+
+}  // namespace
+
+TEST_CASE("a run that reaches the step limit while working says it may just be longer",
+          "[sim][outcome]") {
+  const Outcome o = limited_outcome([](Simulator& sim) {
     Shared<int> x(sim, "x", 0);
     for (int i = 0; i < 10'000; ++i) x.store(i);
   });
-  CHECK(r.outcome.status == Status::livelock);
-  CHECK_THAT(r.outcome.message,
+  CHECK(o.status == Status::livelock);
+  CHECK_THAT(o.message,
              StartsWith("step limit of 3000 reached while no fiber spun (the run may just be "
                         "longer: raise the step limit); kept running in the last 1000 steps: "
                         "main (1000 steps)"));
 }
 
 TEST_CASE("a run that spins into the step limit is called a livelock plainly", "[sim][outcome]") {
-  RunConfig config;
-  config.max_steps = 3000;
-  Simulator sim(config);
-  FifoPolicy fifo;
-  fifo.begin_run();
-  const RunResult& r = sim.run(fifo, [&] {
+  const Outcome o = limited_outcome([](Simulator& sim) {
     for (;;) sim.yield();
   });
-  CHECK(r.outcome.status == Status::livelock);
-  CHECK(r.outcome.message ==
+  CHECK(o.status == Status::livelock);
+  CHECK(o.message ==
         "step limit of 3000 reached; kept running in the last 1000 steps: main (1000 steps)");
 }

@@ -9,23 +9,11 @@
 #include <thread>
 
 #include "tests/support/process.h"
+#include "tests/support/temporaries.h"
 
 using namespace interleave;
 using namespace interleave::testing;
 namespace fs = std::filesystem;
-
-namespace {
-
-// leftovers(dir) counts the files in dir whose name ends in ".tmp".
-int leftovers(const std::string& dir) {
-  int n = 0;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().filename().string().ends_with(".tmp")) ++n;
-  }
-  return n;
-}
-
-}  // namespace
 
 TEST_CASE("an output file replaces a regular file whole and leaves no temporary file",
           "[traces][output]") {
@@ -33,7 +21,7 @@ TEST_CASE("an output file replaces a regular file whole and leaves no temporary 
   write_output_file("old", dir + "/a.txt");
   write_output_file("new text", dir + "/a.txt");
   CHECK(read_file(dir + "/a.txt") == "new text");
-  CHECK(leftovers(dir) == 0);
+  CHECK(temporaries(dir) == 0);
 }
 
 TEST_CASE("an output file keeps the permissions of the file it replaces", "[traces][output]") {
@@ -56,8 +44,8 @@ TEST_CASE("an output file is written through a symbolic link, which stays a link
   CHECK(fs::is_symlink(dir + "/ll.svg"));
   CHECK(fs::is_symlink(dir + "/l.svg"));
   CHECK(read_file(dir + "/real/t.svg") == "<svg/>");
-  CHECK(leftovers(dir) == 0);
-  CHECK(leftovers(dir + "/real") == 0);
+  CHECK(temporaries(dir) == 0);
+  CHECK(temporaries(dir + "/real") == 0);
 }
 
 TEST_CASE("an output file onto a character device writes into it and leaves it a device",
