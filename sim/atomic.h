@@ -21,77 +21,77 @@ class Atomic {
  public:
   // Atomic(sim, name, initial) registers the atomic with the running simulator.
   Atomic(Simulator& sim, std::string_view name, T initial = T{})
-      : sim_(sim), id_(sim.register_object("atomic", name)), value_(initial) {}
+      : sim_(sim), id_(sim.register_object(KernelKey{}, "atomic", name)), value_(initial) {}
   Atomic(const Atomic&) = delete;
   Atomic& operator=(const Atomic&) = delete;
 
   // load() is a step that reads the value.
   T load() {
-    sim_.begin_step(Op{OpKind::load, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::load, id_});
     T v = value_;
-    sim_.end_step(traced_value(v));
+    sim_.end_step(KernelKey{}, traced_value(v));
     return v;
   }
   // store(v) is a step that writes v.
   void store(T v) {
-    sim_.begin_step(Op{OpKind::store, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::store, id_});
     if constexpr (std::equality_comparable<T>) {
-      if (value_ == v) sim_.read_only();
+      if (value_ == v) sim_.read_only(KernelKey{});
     }
     value_ = v;
-    sim_.end_step({}, traced_value(v));
+    sim_.end_step(KernelKey{}, {}, traced_value(v));
   }
   // exchange(v) is a step that writes v and returns the previous value.
   T exchange(T v) {
-    sim_.begin_step(Op{OpKind::exchange, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::exchange, id_});
     T old = value_;
-    if (old == v) sim_.read_only();
+    if (old == v) sim_.read_only(KernelKey{});
     value_ = v;
-    sim_.end_step(traced_value(old), traced_value(v));
+    sim_.end_step(KernelKey{}, traced_value(old), traced_value(v));
     return old;
   }
   // fetch_add(d) is a step that adds d and returns the previous value.
   T fetch_add(T d) requires std::integral<T> {
-    sim_.begin_step(Op{OpKind::fetch_add, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::fetch_add, id_});
     T old = value_;
     value_ = static_cast<T>(old + d);
-    sim_.end_step(traced_value(old), traced_value(value_));
+    sim_.end_step(KernelKey{}, traced_value(old), traced_value(value_));
     return old;
   }
   // compare_exchange(expected, desired) is a step: if the value equals expected it becomes
   // desired and true is returned; otherwise expected receives the value and false is returned.
   bool compare_exchange(T& expected, T desired) {
-    sim_.begin_step(Op{OpKind::compare_exchange, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::compare_exchange, id_});
     T old = value_;
     if (old == expected) {
       value_ = desired;
-      sim_.end_step(traced_value(old), traced_value(desired));
+      sim_.end_step(KernelKey{}, traced_value(old), traced_value(desired));
       return true;
     }
     expected = old;
-    sim_.read_only();
-    sim_.end_step(traced_value(old));
+    sim_.read_only(KernelKey{});
+    sim_.end_step(KernelKey{}, traced_value(old));
     return false;
   }
   // test_and_set() is a step that sets the flag and returns whether it was already set; a
   // true result counts as a spinning step.
   bool test_and_set() requires std::same_as<T, bool> {
-    sim_.begin_step(Op{OpKind::test_and_set, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::test_and_set, id_});
     const bool old = value_;
     value_ = true;
     if (old) {
       sim_.count_spin();
-      sim_.read_only();
+      sim_.read_only(KernelKey{});
     }
-    sim_.end_step(traced_value(old), traced_value(true));
+    sim_.end_step(KernelKey{}, traced_value(old), traced_value(true));
     return old;
   }
   // clear() is a step that resets the flag to false.
   void clear() requires std::same_as<T, bool> {
-    sim_.begin_step(Op{OpKind::clear, id_});
-    if (!value_) sim_.read_only();
+    sim_.begin_step(KernelKey{}, Op{OpKind::clear, id_});
+    if (!value_) sim_.read_only(KernelKey{});
     value_ = false;
-    sim_.end_step({}, traced_value(false));
+    sim_.end_step(KernelKey{}, {}, traced_value(false));
   }
   // id() is the atomic's object id.
   ObjectId id() const { return id_; }

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "ids.h"
+#include "name_table.h"
 #include "op.h"
 #include "stack_pool.h"
 #include "task.h"
@@ -28,8 +29,7 @@ struct WaiterList {
 struct Fiber {
   FiberId id{0};
   FiberId parent{0};
-  std::uint32_t name_offset = 0;  // the name is names_[offset, offset + length) in the simulator
-  std::uint32_t name_length = 0;
+  NameRef name;  // in the simulator's NameTable
   FiberState state = FiberState::runnable;
   bool starting = false;  // true until its first scheduling point (eager start, see simulator)
   std::uint64_t ready_seq = 0;  // when it last became ready; fifo order among runnable fibers

@@ -109,6 +109,19 @@ struct PolicyInfo {
   std::vector<std::pair<std::string, std::int64_t>> params;  // e.g. {"seed", 7}, {"depth", 3}
 };
 
+// What a policy promises about its picks, so that the simulator decides those points without
+// calling pick(). A policy without hints decides the same schedules, only more slowly.
+struct PolicyHints {
+  // keeps_stepping_fiber: pick() keeps the current fiber whenever its last step was an access or
+  // a spawn (not a yield, spin, block or exit) and no timer is due (fifo never preempts).
+  bool keeps_stepping_fiber = false;
+  // planned: what pick() would choose at the run's first points (entry k: the point before step
+  // k), as a search replaying its path knows; the simulator takes an entry when its fiber is
+  // runnable and its id below 64, and asks pick() otherwise. The storage must not change during
+  // the run.
+  std::span<const FiberId> planned;
+};
+
 // The interface every scheduling policy implements; one object may serve many runs.
 class Policy {
  public:
@@ -121,15 +134,9 @@ class Policy {
   virtual void end_run(const Outcome& /*outcome*/) {}
   // info() names the policy and its settings.
   virtual PolicyInfo info() const = 0;
-  // keeps_stepping_fiber() promises that pick() keeps the current fiber whenever its last step
-  // was an access or a spawn (not a yield, spin, block or exit) and no timer is due; the
-  // simulator then decides such points without calling pick(). Read at the start of each run.
-  virtual bool keeps_stepping_fiber() const { return false; }
-  // planned() lists what pick() would choose at the next run's first points (entry k: the point
-  // before step k), as a search replaying its path knows; at such a point the simulator takes the
-  // entry without calling pick() when that fiber is runnable and its id below 64, and asks pick()
-  // otherwise. Read at the start of each run; the storage must not change during it.
-  virtual std::span<const FiberId> planned() const { return {}; }
+  // hints() is what the policy promises so that the simulator may decide some points without
+  // calling pick() (see PolicyHints). Read at the start of each run, after begin_run().
+  virtual PolicyHints hints() const { return {}; }
 };
 
 }  // namespace interleave

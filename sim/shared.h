@@ -18,25 +18,25 @@ class Shared {
  public:
   // Shared(sim, name, initial) registers the variable with the running simulator.
   Shared(Simulator& sim, std::string_view name, T initial = T{})
-      : sim_(sim), id_(sim.register_object("shared", name)), value_(initial) {}
+      : sim_(sim), id_(sim.register_object(KernelKey{}, "shared", name)), value_(initial) {}
   Shared(const Shared&) = delete;
   Shared& operator=(const Shared&) = delete;
 
   // load() is a step that reads the value.
   T load() {
-    sim_.begin_step(Op{OpKind::load, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::load, id_});
     T v = value_;
-    sim_.end_step(traced_value(v));
+    sim_.end_step(KernelKey{}, traced_value(v));
     return v;
   }
   // store(v) is a step that writes v.
   void store(T v) {
-    sim_.begin_step(Op{OpKind::store, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::store, id_});
     if constexpr (std::equality_comparable<T>) {
-      if (value_ == v) sim_.read_only();  // rewriting the same value changes nothing
+      if (value_ == v) sim_.read_only(KernelKey{});  // rewriting the same value changes nothing
     }
     value_ = v;
-    sim_.end_step({}, traced_value(v));
+    sim_.end_step(KernelKey{}, {}, traced_value(v));
   }
   // id() is the variable's object id.
   ObjectId id() const { return id_; }

@@ -15,13 +15,21 @@
 
 #include "config.h"
 #include "fiber.h"
+#include "fiber_switcher.h"
+#include "fiber_table.h"
 #include "ids.h"
+#include "kernel_key.h"
+#include "name_table.h"
 #include "observer.h"
 #include "op.h"
 #include "outcome.h"
 #include "policy.h"
 #include "resource_limit.h"
+#include "run_diagnostics.h"
+#include "runnable_set.h"
 #include "stack_pool.h"
+#include "timer_queue.h"
+#include "unwinding.h"
 
 namespace interleave {
 
@@ -31,10 +39,6 @@ struct RunResult {
   Results results;
   Stats stats;
 };
-
-// FiberUnwind is thrown inside an abandoned fiber to unwind it after its run ended, so its
-// destructors run. It is not a std::exception; code that catches (...) must rethrow it.
-struct FiberUnwind {};
 
 // How a wait ended: the word did not match (no block), a wake, or the timeout.
 enum class WaitResult : std::uint8_t { not_blocked, woken, timed_out };
@@ -88,10 +92,10 @@ class Simulator {
   // current_fiber() is the fiber running now.
   FiberId current_fiber() const { return current_->id; }
   // fiber_name(f) and object_name(o) are the names given at spawn and registration.
-  std::string_view fiber_name(FiberId f) const;
-  std::string_view object_name(ObjectId o) const;
+  std::string_view fiber_name(FiberId f) const { return names_.get(fibers_.checked(f).name); }
+  std::string_view object_name(ObjectId o) const { return names_.get(objects_.at(index(o)).name); }
   // fiber_count() is the number of fibers spawned in this run, main included.
-  std::uint32_t fiber_count() const { return fiber_count_; }
+  std::uint32_t fiber_count() const { return fibers_.count(); }
   // tracing() tells whether an observer is attached; build note texts only when it is.
   bool tracing() const { return kTracingBuilt && observer_ != nullptr; }
   // note(text) attaches a primitive-level event ("acquired m") to the last step.
@@ -103,49 +107,12 @@ class Simulator {
   void note(F&& make) {
     if (tracing()) note(std::string_view(make()));
   }
-  // unwinding() is true while abandoned fibers are unwound after the run ended. Each is resumed
-  // where it stopped; release-like operations (store, clear, exchange, fetch_add, wake, join)
-  // then take effect at once and return, so destructors such as ~Thread and ~lock_guard finish;
-  // any other operation throws FiberUnwind, which unwinds the fiber's stack.
-  bool unwinding() const { return teardown_; }
-
-  // ---- Kernel interface, used by Shared, Atomic, WaitQueue and Thread ----
-
-  // register_object(kind, name) gives a new object its id; kind must be a string literal.
-  ObjectId register_object(std::string_view kind, std::string_view name);
-  // begin_step(op) is the scheduling point before op; it returns when the calling fiber has
-  // been picked to perform op, which it then performs without interruption.
-  void begin_step(Op op) {
-    Fiber* self = current_;
-    if (teardown_ || self->starting) [[unlikely]] {
-      begin_special_step(op);
-      return;
-    }
-    if (kept_quietly()) [[likely]] {
-      keep_quietly();  // nobody reads the op of a fiber kept quietly: see pending_
-      return;
-    }
-    pending_[index(self->id)] = op;
-    step_point(self, op.kind);
-  }
-  // end_step(read, written) completes the step begun by begin_step. It records an access; yield()
-  // and spawn() name their own reason after it.
-  void end_step(std::optional<std::int64_t> read = {}, std::optional<std::int64_t> written = {}) {
-    if (step_hooks_) [[unlikely]] {
-      if (teardown_) return;
-      observe_step(read, written);
-      woken_.clear();
-    }
-    ++stats_.steps;
-    clock_ += config_.step_cost;
-    last_reason_ = Reason::access;
-  }
   // count_spin() marks the step in progress (or the one just completed) as spinning: a failed
   // test-and-set, or a spin lock's load that found the lock held. Like a yield, a spinning step
   // waits for another fiber's progress; fair searches and idle skipping treat it so.
   void count_spin() {
     ++stats_.spin_steps;
-    if (stats_.steps >= window_start_) ++window_spins_;
+    window_.count(stats_.steps);
     spun_ = true;
     current_->yielded = true;
     quiet_until_ = keep_until_ = 0;  // the next point is not quiet
@@ -163,55 +130,71 @@ class Simulator {
     }
     ++plain_touched_;
   }
-  // plain_touched() lists the plain state touched since the last scheduling point; more than
-  // kMaxPlainTouches touches make it empty and plain_overflowed() true.
-  std::span<const ObjectId> plain_touched() const {
-    return {plain_touched_list_, plain_touched_ <= kMaxPlainTouches ? plain_touched_ : 0};
-  }
-  bool plain_overflowed() const { return plain_touched_ > kMaxPlainTouches; }
+  // kMaxPlainTouches is how many plain-state touches of one step a scheduling point lists.
   static constexpr std::uint32_t kMaxPlainTouches = 4;
-  // read_only() marks the step in progress as one that left its object's value unchanged although
-  // its kind may write (a failed compare-exchange or test-and-set, a store of the same value).
-  void read_only() { read_only_ = true; }
-  // spawn(name, body) is a step that creates a runnable fiber; returns its id.
+
+  // ---- Kernel interface: only Shared, Atomic, WaitQueue and Thread hold a KernelKey ----
+
+  // register_object(key, kind, name) gives a new object its id; kind must be a string literal.
+  ObjectId register_object(KernelKey, std::string_view kind, std::string_view name);
+  // begin_step(key, op) is the scheduling point before op; it returns when the calling fiber has
+  // been picked to perform op, which it then performs without interruption.
+  void begin_step(KernelKey, Op op) {
+    Fiber* self = current_;
+    if (teardown_ || self->starting) [[unlikely]] {
+      begin_special_step(op);
+      return;
+    }
+    // At a point that decide() keeps quietly nobody reads the op (see pending_): skip the store.
+    if (!kept_quietly()) pending_[index(self->id)] = op;
+    Fiber* next = decide(last_reason_);
+    if (next == self) [[likely]]
+      return;
+    switch_away(self, next);
+    unwind_if_abandoned(op.kind);
+  }
+  // end_step(key, read, written) completes the step begun by begin_step. It records an access;
+  // yield() and spawn() name their own reason after it.
+  void end_step(KernelKey, std::optional<std::int64_t> read = {},
+                std::optional<std::int64_t> written = {}) {
+    complete_step(read, written);
+  }
+  // read_only(key) marks the step in progress as one that left its object's value unchanged
+  // although its kind may write (a failed compare-exchange or test-and-set, a store of the same
+  // value).
+  void read_only(KernelKey) { read_only_ = true; }
+  // spawn(key, name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
-  FiberId spawn(std::string_view name, F&& body) {
+  FiberId spawn(KernelKey key, std::string_view name, F&& body) {
     if (teardown_) return kNoFiber;
-    begin_step(Op{OpKind::spawn, kNoObject, kNoObject, FiberId{fiber_count_}});
+    begin_step(key, Op{OpKind::spawn, kNoObject, kNoObject, FiberId{fibers_.count()}});
     Fiber& child = new_fiber(name, current_->id);
     child.body.assign(std::forward<F>(body));
     start_fiber(child);
     return child.id;
   }
-  // join(f) is a step that blocks until fiber f has exited.
-  void join(FiberId f);
-  // wait(queue, word, matches, read, timeout) is the step of WaitQueue::wait_if after its
+  // join(key, f) is a step that blocks until fiber f has exited.
+  void join(KernelKey key, FiberId f);
+  // wait(key, queue, matches, read, timeout) is the step of WaitQueue::wait_if after its
   // begin_step: it blocks on queue when matches, until woken or the timeout passes.
-  WaitResult wait(ObjectId queue, bool matches, std::int64_t read, std::optional<Nanos> timeout);
-  // wake(queue, all, first) is the step of wake_one/wake_all after its begin_step; returns how
-  // many fibers it made runnable (oldest waiter first) and, when first is given and some fiber
-  // was woken, stores the first one there.
-  std::uint32_t wake(ObjectId queue, bool all, FiberId* first = nullptr);
-  // pending_of(f), ready_seq_of(f), runnable_now(f): the per-fiber facts SchedulingPoint shows.
-  Op pending_of(FiberId f) const { return pending_[index(f)]; }
-  std::uint64_t ready_seq_of(FiberId f) const { return fibers_[index(f)]->ready_seq; }
-  bool runnable_now(FiberId f) const {
-    return index(f) < fiber_count_ && fibers_[index(f)]->state == FiberState::runnable;
-  }
+  WaitResult wait(KernelKey key, ObjectId queue, bool matches, std::int64_t read,
+                  std::optional<Nanos> timeout);
+  // wake(key, queue, all, first) is the step of wake_one/wake_all after its begin_step; returns
+  // how many fibers it made runnable (oldest waiter first) and, when first is given and some
+  // fiber was woken, stores the first one there.
+  std::uint32_t wake(KernelKey key, ObjectId queue, bool all, FiberId* first = nullptr);
 
  private:
-  struct Timer {
-    Nanos deadline;
-    std::uint32_t fiber;
-    std::uint64_t gen;  // matches Fiber::timer_gen while the timer is live
-  };
+  friend class SchedulingPoint;  // reads the per-fiber facts below
+
+  // What the simulator knows of an object of this run.
   struct ObjectRecord {
     std::string_view kind;  // a string literal
-    std::uint32_t name_offset = 0;
-    std::uint32_t name_length = 0;
+    NameRef name;
     WaiterList waiters;  // for wait queues: the blocked fibers, oldest first
   };
 
+  // ---- The run: sim/simulator.cpp ----
   Fiber& prepare_run(Policy& policy, Observer* observer);
   const RunResult& execute();
   Fiber& new_fiber(std::string_view name, FiberId parent);
@@ -222,28 +205,108 @@ class Simulator {
   // run_body(self) runs self's body and its exit step; returns the fiber that runs next (null:
   // the host).
   Fiber* run_body(Fiber& self);
-  // quiet_point() tells whether the scheduling point before the current fiber's next step needs
-  // nothing but the policy's pick: no timer is due, the fiber did not spin or yield, the step
-  // limit is not reached and no trace is recorded (see quiet_until_). The current fiber is
-  // runnable (it is about to step).
-  bool quiet_point() const { return clock_ < next_deadline_ && stats_.steps < quiet_until_; }
-  // kept_quietly() is quiet_point() under a policy that keeps the stepping fiber there.
-  bool kept_quietly() const { return clock_ < next_deadline_ && stats_.steps < keep_until_; }
-  // keep_quietly() is decide_next() where kept_quietly() holds (Policy::keeps_stepping_fiber): the
-  // decision is recorded, the policy not asked.
-  void keep_quietly() {
-    consume_step_hints();
-    schedule_.push_back(current_->id);
+  // complete_step(read, written) is end_step(): the step's costs, and its event when traced.
+  void complete_step(std::optional<std::int64_t> read = {},
+                     std::optional<std::int64_t> written = {}) {
+    if (step_hooks_) [[unlikely]] {
+      if (teardown_) return;
+      observe_step(read, written);
+      woken_.clear();
+    }
+    ++stats_.steps;
+    clock_ += config_.step_cost;
+    last_reason_ = Reason::access;
   }
-  // step_point(self, kind) is the scheduling point before self's step of this kind when the
-  // policy must be asked: it returns when self has been picked.
-  void step_point(Fiber* self, OpKind kind);
+  void observe_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written);
+  // begin_special_step(op) is begin_step() for a fiber that is unwound or not yet started.
+  void begin_special_step(Op op);
+  // switch_away(self, next) hands the CPU from self to next (null: the host).
+  void switch_away(Fiber* self, Fiber* next) {
+    if (next == nullptr) {
+      switcher_.to_host(self);
+    } else {
+      current_ = next;
+      switcher_.transfer(self, next->cont);
+    }
+  }
+  // unwind_if_abandoned(kind): a fiber resumed after its run ended, in the middle of an
+  // operation of this kind, throws FiberUnwind unless the operation completes while unwinding.
+  void unwind_if_abandoned(OpKind kind);
+  void finish(Status status, std::string message);
+  // no_stack_for(child, why) ends the run when child's stack cannot be mapped: run() then throws
+  // ResourceLimit (at once when child is main). Does not return.
+  [[noreturn]] void no_stack_for(Fiber& child, const char* why);
+  void unwind_all();
+  // set_teardown(on) starts or ends the unwinding of abandoned fibers, keeping step_hooks_ true.
+  void set_teardown(bool on) {
+    teardown_ = on;
+    step_hooks_ = on || tracing();
+  }
+
+  // ---- The decision path: sim/decide.cpp ----
+  // decide(reason) is the one scheduling point, after the current fiber's step of this reason:
+  // it returns the fiber that performs the next step, or null when the run ended. Its fast path
+  // comes first: at a quiet point (see quiet_until_) only the policy's hints or its pick are
+  // needed; every other point goes through prepare_point() first.
+  Fiber* decide(Reason reason) {
+    if (quiet_point()) [[likely]] {
+      Fiber* cur = current_;
+      if (kept_quietly()) return keep(cur);  // the policy's hint: it keeps the stepping fiber
+      cur->yielded = false;                  // its last step did not spin (the point is quiet)
+      return choose(cur, true, reason, false);
+    }
+    return decide_at_full_point(reason);
+  }
+  // quiet_point() tells whether the scheduling point before the current fiber's next step needs
+  // nothing but the policy's pick: no timer is due, the fiber did not spin, yield, block or exit,
+  // the step limit is not reached and no trace is recorded (see quiet_until_).
+  bool quiet_point() const {
+    return clock_ < timers_.next_deadline() && stats_.steps < quiet_until_;
+  }
+  // kept_quietly() is quiet_point() under a policy that keeps the stepping fiber there.
+  bool kept_quietly() const {
+    return clock_ < timers_.next_deadline() && stats_.steps < keep_until_;
+  }
+  // keep(cur) records the decision to keep cur, which the policy promised (PolicyHints).
+  Fiber* keep(Fiber* cur) {
+    consume_step_hints();
+    schedule_.push_back(cur->id);
+    return cur;
+  }
+  // decide_at_full_point(reason) is decide() at a point that is not quiet: prepare_point(), then
+  // choose(); it opens the quiet points again.
+  Fiber* decide_at_full_point(Reason reason);
+  // prepare_point(reason) does what a point that is not quiet needs before a fiber is chosen:
+  // fires due timers, skips idle spinning, ends the run without runnable fibers or at the step
+  // limit. Returns false when the run ended.
+  bool prepare_point(Reason reason);
+  // choose(cur, cur_runnable, reason, spun) decides among the runnable fibers after cur's step:
+  // the policy's planned entry (PolicyHints) when it names a runnable fiber, else its pick.
+  // The last step's hints are consumed once the policy has seen them.
+  Fiber* choose(Fiber* cur, bool cur_runnable, Reason reason, bool spun) {
+    if (plan_applies()) {
+      consume_step_hints();
+      return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
+    }
+    const Decision d =
+        policy_->pick(SchedulingPoint(*this, facts(*cur, cur_runnable, reason, spun)));
+    consume_step_hints();
+    if (d.give_up || !runnable_.contains_low(d.fiber)) [[unlikely]] {
+      return commit(d, cur, cur_runnable, reason);  // gives up, or checks a fiber from id 64 up
+    }
+    return record_pick(d.fiber, cur, cur_runnable, reason);
+  }
+  // plan_applies() tells whether this point has a planned entry naming a runnable fiber (one
+  // below id 64: the policy is asked about the others).
+  bool plan_applies() const {
+    return stats_.steps < plan_.size() && runnable_.contains_low(plan_[stats_.steps]);
+  }
   // facts(cur, cur_runnable, reason, spun) is what a SchedulingPoint shows now, after cur's step.
   SchedulingPoint::Facts facts(const Fiber& cur, bool cur_runnable, Reason reason,
                                bool spun) const {
     return {.pending = pending_.data(),
-            .runnable = runnable_,
-            .runnable_mask = runnable_mask_,
+            .runnable = runnable_.ids(),
+            .runnable_mask = runnable_.mask(),
             .current = cur.id,
             .current_runnable = cur_runnable,
             .reason = reason,
@@ -252,28 +315,12 @@ class Simulator {
             .step = stats_.steps,
             .clock = clock_};
   }
-  // pick_quietly() is decide_next() at a quiet point, with the kept fiber inline; a planned
-  // decision (Policy::planned) of a runnable fiber is taken without asking the policy, as there.
-  Fiber* pick_quietly() {
-    Fiber* cur = current_;
-    if (plan_applies()) {
-      consume_step_hints();
-      cur->yielded = false;
-      return record_pick(plan_[stats_.steps], cur, true, last_reason_);
-    }
-    const SchedulingPoint point(*this, facts(*cur, true, last_reason_, false));
-    const Decision d = policy_->pick(point);
-    consume_step_hints();
-    cur->yielded = false;  // its last step did not spin (the point is quiet)
-    if (d.give_up || (runnable_mask_ & low_bit(d.fiber)) == 0) [[unlikely]] {
-      return commit(d, cur, true, last_reason_);  // gives up, or checks a fiber from id 64 up
-    }
-    return record_pick(d.fiber, cur, true, last_reason_);
-  }
+  // commit(d, cur, cur_runnable, reason) checks and records the policy's decision d.
+  Fiber* commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason);
   // record_pick(f, cur, cur_runnable, reason) records the decision of runnable fiber f at a
   // point after cur's step of this reason: the schedule, and a switch's cost and counts.
   Fiber* record_pick(FiberId f, Fiber* cur, bool cur_runnable, Reason reason) {
-    Fiber* next = fibers_[index(f)].get();
+    Fiber* next = &fibers_.of(f);
     schedule_.push_back(f);
     if (next != cur) {
       ++stats_.context_switches;
@@ -285,82 +332,54 @@ class Simulator {
     }
     return next;
   }
-  // plan_applies() tells whether this point has a Policy::planned() entry naming a runnable fiber
-  // (one below id 64: the policy is asked about the others).
-  bool plan_applies() const {
-    return stats_.steps < plan_.size() && (runnable_mask_ & low_bit(plan_[stats_.steps])) != 0;
-  }
   // consume_step_hints() clears the last step's hints (read_only, touch_plain) once a point has
   // shown them to the policy.
   void consume_step_hints() {
     read_only_ = false;
     plain_touched_ = 0;
   }
-  // set_teardown(on) starts or ends the unwinding of abandoned fibers, keeping step_hooks_ true.
-  void set_teardown(bool on) {
-    teardown_ = on;
-    step_hooks_ = on || tracing();
-  }
-  // open_quiet() makes the next points quiet again after a spin or a yield (see quiet_until_).
+  // open_quiet() makes the next points quiet again (see quiet_until_); close_quiet() makes the
+  // next one go through prepare_point().
   void open_quiet() {
     quiet_until_ = tracing() ? 0 : config_.max_steps;
-    keep_until_ = policy_keeps_ ? quiet_until_ : 0;
+    keep_until_ = hints_.keeps_stepping_fiber ? quiet_until_ : 0;
   }
-  // decide_next(reason) runs a scheduling point: timers, idle skipping, the step limit, the
-  // policy's pick; returns the fiber to run, or null when the run ended.
-  Fiber* decide_next(Reason reason);
-  // commit(d, cur, cur_runnable, reason) checks and records the policy's decision d.
-  Fiber* commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason);
-  void begin_special_step(Op op);
-  void observe_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written);
-  void push_timer(Timer t);
-  Timer pop_timer();
-  void switch_away(Fiber* self, Fiber* next);
-  void transfer(Fiber* from, boost::context::fiber& to);
-  void store_continuation(boost::context::fiber&& c);
-  void block_current();
-  // unwind_if_abandoned(kind): a fiber resumed after its run ended, in the middle of an
-  // operation of this kind, throws FiberUnwind unless the operation completes while unwinding.
-  void unwind_if_abandoned(OpKind kind);
-  void make_runnable(Fiber& f, OpKind resume_from, ObjectId object);
-  void remove_runnable(Fiber& f);
-  WaiterList& list_of(const Fiber& f);
-  void link(WaiterList& list, Fiber& f);
-  void unlink(Fiber& f);
-  void fire_due_timers();
-  bool advance_to_next_timer();
+  void close_quiet() { quiet_until_ = keep_until_ = 0; }
   // skip_idle_spinning(): when every runnable fiber's last step was a yield or spun, advance the
   // clock to the next timer (firing it) and count the skipped time as spin steps.
   void skip_idle_spinning();
+  // end_at_step_limit() ends the run as a livelock at the step limit, naming who kept running.
+  void end_at_step_limit();
+
+  // ---- Blocking, waking and timers: sim/blocking.cpp ----
+  void block_current();
+  void make_runnable(Fiber& f, OpKind resume_from, ObjectId object);
+  void remove_runnable(Fiber& f) { runnable_.remove(f.id); }
+  // unlink(f) takes f out of the waiter list it is linked in, if any.
+  void unlink(Fiber& f);
+  void fire_due_timers();
+  bool advance_to_next_timer();
   void end_without_runnable();
-  void finish(Status status, std::string message);
-  // no_stack_for(child, why) ends the run when child's stack cannot be mapped: run() then throws
-  // ResourceLimit (at once when child is main). Does not return.
-  [[noreturn]] void no_stack_for(Fiber& child, const char* why);
-  void unwind_all();
-  std::uint32_t store_name(std::string_view name);
-  std::string describe_wait(const Fiber& f) const;
+
+  // plain_touched() lists the plain state touched since the last scheduling point; more than
+  // kMaxPlainTouches touches make it empty and plain_overflowed() true.
+  std::span<const ObjectId> plain_touched() const {
+    return {plain_touched_list_, plain_touched_ <= kMaxPlainTouches ? plain_touched_ : 0};
+  }
+  bool plain_overflowed() const { return plain_touched_ > kMaxPlainTouches; }
 
   RunConfig config_;
   StackPool pool_;
-  std::vector<std::unique_ptr<Fiber>> fibers_;  // records reused across runs; first
-                                                // fiber_count_ are this run's
-  std::uint32_t fiber_count_ = 0;
-  // By fiber; invariant: same size as fibers_, and at every point that is not kept quietly, for
-  // each runnable fiber the op it performs if picked (a point kept quietly does not store it:
-  // only points that ask the policy and the trace read it, and a fiber stores its op at each
-  // such point before it can be switched away).
+  FiberTable fibers_;
+  // By fiber; invariant: same size as fibers_.capacity(), and at every point that is not kept
+  // quietly, for each runnable fiber the op it performs if picked (a point kept quietly does not
+  // store it: only points that ask the policy and the trace read it, and a fiber stores its op at
+  // each such point before it can be switched away).
   std::vector<Op> pending_;
-  std::vector<FiberId> runnable_;    // invariant: ascending, unique, exactly the runnable
-  std::uint64_t runnable_mask_ = 0;  // invariant: bit f set iff fiber f < 64 is in runnable_
-  // low_bit(f) is the bit of fiber f in runnable_mask_ (none for ids from 64 up).
-  static std::uint64_t low_bit(FiberId f) {
-    return index(f) < 64 ? std::uint64_t{1} << index(f) : 0;
-  }
-  std::vector<Timer> timers_;            // min-heap on (deadline, fiber)
-  Nanos next_deadline_ = Nanos::max();   // invariant: timers_.front().deadline, or max if none
+  RunnableSet runnable_;
+  TimerQueue timers_;
   std::vector<ObjectRecord> objects_;    // this run's objects, by ObjectId
-  std::string names_;                    // fiber and object names of this run
+  NameTable names_;                      // fiber and object names of this run
   std::vector<FiberId> schedule_;        // invariant: one entry per decided step
   std::vector<FiberId> woken_;           // fibers made runnable by the step in progress
   std::vector<FiberId> point_runnable_;  // runnable set at the last point (only when tracing)
@@ -369,21 +388,21 @@ class Simulator {
   Stats stats_;
   Outcome outcome_;
   Policy* policy_ = nullptr;
-  std::span<const FiberId> plan_;  // this run's Policy::planned(), by step
+  PolicyHints hints_;              // this run's policy's hints
+  std::span<const FiberId> plan_;  // hints_.planned, by step
   Observer* observer_ = nullptr;
-  Fiber* current_ = nullptr;         // the fiber in control (the last one, while the host runs)
-  Fiber* switching_from_ = nullptr;  // who suspended in the last transfer; null = the host
-  Fiber* starter_ = nullptr;         // who eagerly started the fiber now starting; null = host
-  boost::context::fiber host_;       // the host (run()'s caller) while a fiber runs
+  Fiber* current_ = nullptr;  // the fiber in control (the last one, while the host runs)
+  Fiber* starter_ = nullptr;  // who eagerly started the fiber now starting; null = host
+  FiberSwitcher switcher_;
   Nanos clock_{0};
   std::uint64_t ready_counter_ = 0;
-  std::uint64_t window_start_ = 0;  // step at which the livelock window opens
   std::uint64_t teardown_ops_ = 0;  // operations the unwinding fiber performed without throwing
   // The points before stats_.steps reaches quiet_until_ are quiet unless a timer is due.
   // Invariant at every begin_step: quiet_until_ is config_.max_steps when no trace is recorded and
   // the last step neither spun nor yielded (spun_ is false, last_reason_ is not yield), else 0;
-  // keep_until_ is quiet_until_ when the policy keeps the stepping fiber (policy_keeps_), else 0.
-  // count_spin() zeroes them; open_quiet() restores them at the next point that asks the policy.
+  // keep_until_ is quiet_until_ when the policy keeps the stepping fiber (hints_), else 0.
+  // count_spin() and the points of a block, an exit or the start close them (close_quiet());
+  // decide_at_full_point() opens them again (open_quiet()).
   std::uint64_t quiet_until_ = 0;
   std::uint64_t keep_until_ = 0;
   Reason last_reason_ = Reason::start;
@@ -395,13 +414,12 @@ class Simulator {
   bool read_only_ = false;           // the step in progress (or the last one) wrote nothing
   bool running_ = false;             // inside execute()
   bool ended_ = false;               // the outcome is decided
-  bool teardown_ = false;            // abandoned fibers are being unwound
+  bool teardown_ = false;            // abandoned fibers are being unwound (sim/unwinding.h)
   bool step_hooks_ = false;          // invariant: teardown_ || tracing(); end_step has more to do
   bool closing_ = false;             // the simulator is being destroyed: parked fibers end
-  bool policy_keeps_ = false;        // this run's policy keeps the stepping fiber at quiet points
   // Cold: after the fields of the step path, so that those keep their cache lines.
-  std::uint64_t window_spins_ = 0;  // spinning steps since window_start_ (a livelock spins)
-  std::string limit_error_;         // set by no_stack_for(); run() throws it as ResourceLimit
+  SpinWindow window_;        // the livelock window before the step limit
+  std::string limit_error_;  // set by no_stack_for(); run() throws it as ResourceLimit
 };
 
 }  // namespace interleave

@@ -16,7 +16,7 @@ class Thread {
   // Thread(sim, name, body) is the spawn step; an empty name gives "t<id>".
   template <class F>
   requires std::invocable<F&> Thread(Simulator& sim, std::string_view name, F&& body)
-      : sim_(&sim), id_(sim.spawn(name, std::forward<F>(body))) {}
+      : sim_(&sim), id_(sim.spawn(KernelKey{}, name, std::forward<F>(body))) {}
   // Thread(sim, body) spawns a fiber named "t<id>".
   template <class F>
   requires std::invocable<F&> Thread(Simulator& sim, F&& body)
@@ -34,7 +34,7 @@ class Thread {
   // join() is the step that waits for the fiber to exit.
   void join() {
     Simulator* sim = std::exchange(sim_, nullptr);
-    sim->join(id_);
+    sim->join(KernelKey{}, id_);
   }
   // detach() lets the fiber run on its own: ~Thread() no longer joins it, and it may outlive the
   // code that spawned it, main included (a run ends when every fiber has exited or is blocked,

@@ -44,12 +44,12 @@ PolicyInfo DfsExplorer::info() const {
   return PolicyInfo{"explore", {}};
 }
 
-std::span<const FiberId> DfsExplorer::planned() const {
+PolicyHints DfsExplorer::hints() const {
   // The points before diverge_ repeat the last run's (runs are deterministic), and what the
   // search keeps of them is in their nodes (waiting, preemptions). Dpor rebuilds happens-before
   // facts at every point and frontier mode counts branches on the way, so they see every point.
   if (rules_.reduction == Reduction::dpor || split_level_ > 0) return {};
-  return {chosen_.data(), diverge_};
+  return {.keeps_stepping_fiber = false, .planned = {chosen_.data(), diverge_}};
 }
 
 bool DfsExplorer::begin_run() {

@@ -55,9 +55,9 @@ class DfsExplorer final : public Policy {
   void end_run(const Outcome& outcome) override;
   // info() is {"explore", {}}.
   PolicyInfo info() const override;
-  // planned() is the path up to the point where the next run diverges, when the search needs
-  // to see only the points from there on (no dpor, no frontier mode); otherwise empty.
-  std::span<const FiberId> planned() const override;
+  // hints() plans the path up to the point where the next run diverges, when the search needs
+  // to see only the points from there on (no dpor, no frontier mode); otherwise none.
+  PolicyHints hints() const override;
 
   // last_run() says how the last run ended for the search.
   SearchRunKind last_run() const { return kind_; }

@@ -13,8 +13,8 @@ class FifoPolicy final : public Policy {
   Decision pick(const SchedulingPoint& point) override;
   // info() is {"fifo", {}}.
   PolicyInfo info() const override { return PolicyInfo{"fifo", {}}; }
-  // keeps_stepping_fiber() is true: fifo never preempts.
-  bool keeps_stepping_fiber() const override { return true; }
+  // hints() promises that fifo keeps the stepping fiber: it never preempts.
+  PolicyHints hints() const override { return {.keeps_stepping_fiber = true, .planned = {}}; }
 };
 
 // earliest_ready(point, skip) is the runnable fiber other than skip that became ready first,

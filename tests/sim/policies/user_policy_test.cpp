@@ -49,8 +49,8 @@ TEST_CASE("a user-defined policy decides every step of a run", "[policies][user]
 
 namespace {
 
-// Follows a plan given up front (Policy::planned), then the highest runnable id; logs the steps
-// at which it was asked.
+// Follows a plan given up front (PolicyHints::planned), then the highest runnable id; logs the
+// steps at which it was asked.
 class PlannedPolicy final : public Policy {
  public:
   explicit PlannedPolicy(std::vector<FiberId> plan) : plan_(std::move(plan)) {}
@@ -59,7 +59,7 @@ class PlannedPolicy final : public Policy {
     return Decision::pick(point.runnable().back());
   }
   PolicyInfo info() const override { return PolicyInfo{"planned", {}}; }
-  std::span<const FiberId> planned() const override { return plan_; }
+  PolicyHints hints() const override { return {.keeps_stepping_fiber = false, .planned = plan_}; }
 
   std::vector<std::uint64_t> asked_at;  // the step of every point pick() was called at
 

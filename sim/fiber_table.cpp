@@ -1,0 +1,40 @@
+#include "sim/fiber_table.h"
+
+namespace interleave {
+
+Fiber& FiberTable::add() {
+  if (count_ == records_.size()) records_.push_back(std::make_unique<Fiber>());
+  Fiber& f = *records_[count_];
+  f.id = FiberId{count_++};
+  return f;
+}
+
+void FiberTable::push_waiter(WaiterList& list, Fiber& f) const {
+  f.linked = true;
+  f.next_waiter = -1;
+  f.prev_waiter = list.tail;
+  const auto me = static_cast<std::int32_t>(index(f.id));
+  if (list.tail != -1) {
+    records_[static_cast<std::size_t>(list.tail)]->next_waiter = me;
+  } else {
+    list.head = me;
+  }
+  list.tail = me;
+}
+
+void FiberTable::remove_waiter(WaiterList& list, Fiber& f) const {
+  if (f.prev_waiter != -1) {
+    records_[static_cast<std::size_t>(f.prev_waiter)]->next_waiter = f.next_waiter;
+  } else {
+    list.head = f.next_waiter;
+  }
+  if (f.next_waiter != -1) {
+    records_[static_cast<std::size_t>(f.next_waiter)]->prev_waiter = f.prev_waiter;
+  } else {
+    list.tail = f.prev_waiter;
+  }
+  f.linked = false;
+  f.next_waiter = f.prev_waiter = -1;
+}
+
+}  // namespace interleave

@@ -1,0 +1,22 @@
+#pragma once
+// KernelKey: the passkey of the Simulator's kernel calls (begin_step, end_step, wait, wake, ...).
+// Only the objects of sim/ that are built on those calls can make one, so scenario code reaches
+// the kernel only through them: Shared, Atomic, WaitQueue and Thread.
+
+namespace interleave {
+
+class KernelKey {
+  // Private and user-declared, so that no aggregate initialization bypasses it. The friends are
+  // declared here only, so that their names stay out of ordinary lookup until their headers.
+  KernelKey() = default;
+
+  template <class T>
+  friend class Shared;
+  template <class T>
+  friend class Atomic;
+  friend class WaitQueue;
+  friend class Thread;
+  friend class Simulator;  // for the steps it performs itself (exit, yield, sleep)
+};
+
+}  // namespace interleave

@@ -1,0 +1,39 @@
+#pragma once
+// NameTable: the fiber and object names of one run, stored back to back in one string so that a
+// run after warm-up allocates nothing for them. Internal to sim/.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace interleave {
+
+// Where a name lies in its table.
+struct NameRef {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+};
+
+class NameTable {
+ public:
+  // add(name) stores a copy of name and returns where it lies.
+  NameRef add(std::string_view name) {
+    const NameRef ref{static_cast<std::uint32_t>(text_.size()),
+                      static_cast<std::uint32_t>(name.size())};
+    text_.append(name);
+    return ref;
+  }
+  // add_numbered(prefix, n) stores prefix followed by the decimal digits of n ("t3").
+  NameRef add_numbered(char prefix, std::uint32_t n);
+  // get(ref) is the name stored at ref; valid until the next add() or clear().
+  std::string_view get(NameRef ref) const {
+    return std::string_view(text_).substr(ref.offset, ref.length);
+  }
+  // clear() forgets every name, keeping the storage.
+  void clear() { text_.clear(); }
+
+ private:
+  std::string text_;  // every name added since the last clear(), back to back
+};
+
+}  // namespace interleave
