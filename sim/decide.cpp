@@ -1,10 +1,21 @@
-// The decision path of the Simulator: what a scheduling point does that is not quiet. The quiet
-// fast path and the choice itself are inline in simulator.h (decide, choose).
+// The decision path of the Simulator: every scheduling point goes through decide(). Only the
+// quickest case, a point where the policy's hints keep the stepping fiber, is taken inline by
+// begin_step() (simulator.h) before it calls step_point(); the rest of the quiet path (decide,
+// choose, facts, record_pick) is inline in simulator.h, so a point that asks the policy makes
+// one call besides pick().
 #include "sim/simulator.h"
 
 namespace interleave {
 
-Fiber* Simulator::decide_at_full_point(Reason reason) {
+void Simulator::step_point(Fiber* self, OpKind kind) {
+  Fiber* next = decide(last_reason_);
+  if (next == self) [[likely]]
+    return;
+  switch_away(self, next);
+  unwind_if_abandoned(kind);
+}
+
+[[gnu::noinline]] Fiber* Simulator::decide_at_full_point(Reason reason) {
   if (!prepare_point(reason)) return nullptr;
   Fiber* cur = current_;
   const bool cur_runnable = cur->state == FiberState::runnable;

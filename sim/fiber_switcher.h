@@ -14,7 +14,11 @@ class FiberSwitcher {
  public:
   // transfer(from, to) suspends from (null: the host) and resumes the context to; it returns
   // when a later switch resumes from.
-  void transfer(Fiber* from, boost::context::fiber& to);
+  void transfer(Fiber* from, boost::context::fiber& to) {
+    from_ = from;
+    boost::context::fiber c = std::move(to).resume();
+    store(std::move(c));
+  }
   // to_host(from) is transfer(from, the host).
   void to_host(Fiber* from) { transfer(from, host_); }
   // arrive(c) is the first thing a fiber's context function does: c is the continuation of

@@ -2,13 +2,6 @@
 
 namespace interleave {
 
-Fiber& FiberTable::add() {
-  if (count_ == records_.size()) records_.push_back(std::make_unique<Fiber>());
-  Fiber& f = *records_[count_];
-  f.id = FiberId{count_++};
-  return f;
-}
-
 void FiberTable::push_waiter(WaiterList& list, Fiber& f) const {
   f.linked = true;
   f.next_waiter = -1;

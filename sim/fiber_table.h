@@ -28,7 +28,12 @@ class FiberTable {
   void start_run() { count_ = 0; }
   // add() is the record of the next fiber of this run (id count()), reused or new; only its id
   // is set.
-  Fiber& add();
+  Fiber& add() {
+    if (count_ == records_.size()) records_.push_back(std::make_unique<Fiber>());
+    Fiber& f = *records_[count_];
+    f.id = FiberId{count_++};
+    return f;
+  }
 
   // push_waiter(list, f) links f as the newest waiter of list.
   void push_waiter(WaiterList& list, Fiber& f) const;

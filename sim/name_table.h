@@ -24,7 +24,18 @@ class NameTable {
     return ref;
   }
   // add_numbered(prefix, n) stores prefix followed by the decimal digits of n ("t3").
-  NameRef add_numbered(char prefix, std::uint32_t n);
+  NameRef add_numbered(char prefix, std::uint32_t n) {
+    // Written by hand: snprintf would cost more than the rest of a spawn.
+    char buf[16];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    do {
+      *--p = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    *--p = prefix;
+    return add(std::string_view(p, static_cast<std::size_t>(end - p)));
+  }
   // get(ref) is the name stored at ref; valid until the next add() or clear().
   std::string_view get(NameRef ref) const {
     return std::string_view(text_).substr(ref.offset, ref.length);

@@ -145,13 +145,14 @@ class Simulator {
       begin_special_step(op);
       return;
     }
-    // At a point that decide() keeps quietly nobody reads the op (see pending_): skip the store.
-    if (!kept_quietly()) pending_[index(self->id)] = op;
-    Fiber* next = decide(last_reason_);
-    if (next == self) [[likely]]
+    // decide()'s first case, taken before the op is stored: at a point kept quietly nobody
+    // reads the op (see pending_).
+    if (kept_quietly()) [[likely]] {
+      keep(self);
       return;
-    switch_away(self, next);
-    unwind_if_abandoned(op.kind);
+    }
+    pending_[index(self->id)] = op;
+    step_point(self, op.kind);
   }
   // end_step(key, read, written) completes the step begun by begin_step. It records an access;
   // yield() and spawn() name their own reason after it.
@@ -244,19 +245,14 @@ class Simulator {
   }
 
   // ---- The decision path: sim/decide.cpp ----
+  // step_point(self, kind) is the scheduling point before self's op of this kind (stored in
+  // pending_) when begin_step() did not keep self quietly: it returns when self has been picked.
+  void step_point(Fiber* self, OpKind kind);
   // decide(reason) is the one scheduling point, after the current fiber's step of this reason:
   // it returns the fiber that performs the next step, or null when the run ended. Its fast path
   // comes first: at a quiet point (see quiet_until_) only the policy's hints or its pick are
   // needed; every other point goes through prepare_point() first.
-  Fiber* decide(Reason reason) {
-    if (quiet_point()) [[likely]] {
-      Fiber* cur = current_;
-      if (kept_quietly()) return keep(cur);  // the policy's hint: it keeps the stepping fiber
-      cur->yielded = false;                  // its last step did not spin (the point is quiet)
-      return choose(cur, true, reason, false);
-    }
-    return decide_at_full_point(reason);
-  }
+  Fiber* decide(Reason reason);
   // quiet_point() tells whether the scheduling point before the current fiber's next step needs
   // nothing but the policy's pick: no timer is due, the fiber did not spin, yield, block or exit,
   // the step limit is not reached and no trace is recorded (see quiet_until_).
@@ -281,57 +277,21 @@ class Simulator {
   // limit. Returns false when the run ended.
   bool prepare_point(Reason reason);
   // choose(cur, cur_runnable, reason, spun) decides among the runnable fibers after cur's step:
-  // the policy's planned entry (PolicyHints) when it names a runnable fiber, else its pick.
-  // The last step's hints are consumed once the policy has seen them.
-  Fiber* choose(Fiber* cur, bool cur_runnable, Reason reason, bool spun) {
-    if (plan_applies()) {
-      consume_step_hints();
-      return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
-    }
-    const Decision d =
-        policy_->pick(SchedulingPoint(*this, facts(*cur, cur_runnable, reason, spun)));
-    consume_step_hints();
-    if (d.give_up || !runnable_.contains_low(d.fiber)) [[unlikely]] {
-      return commit(d, cur, cur_runnable, reason);  // gives up, or checks a fiber from id 64 up
-    }
-    return record_pick(d.fiber, cur, cur_runnable, reason);
-  }
+  // the policy's planned entry (PolicyHints) when it names a runnable fiber, else its pick. The
+  // last step's hints are consumed once the policy has seen them.
+  Fiber* choose(Fiber* cur, bool cur_runnable, Reason reason, bool spun);
   // plan_applies() tells whether this point has a planned entry naming a runnable fiber (one
   // below id 64: the policy is asked about the others).
   bool plan_applies() const {
     return stats_.steps < plan_.size() && runnable_.contains_low(plan_[stats_.steps]);
   }
   // facts(cur, cur_runnable, reason, spun) is what a SchedulingPoint shows now, after cur's step.
-  SchedulingPoint::Facts facts(const Fiber& cur, bool cur_runnable, Reason reason,
-                               bool spun) const {
-    return {.pending = pending_.data(),
-            .runnable = runnable_.ids(),
-            .runnable_mask = runnable_.mask(),
-            .current = cur.id,
-            .current_runnable = cur_runnable,
-            .reason = reason,
-            .last_step_spun = spun,
-            .last_step_read_only = read_only_,
-            .step = stats_.steps,
-            .clock = clock_};
-  }
+  SchedulingPoint::Facts facts(const Fiber& cur, bool cur_runnable, Reason reason, bool spun) const;
   // commit(d, cur, cur_runnable, reason) checks and records the policy's decision d.
   Fiber* commit(const Decision& d, Fiber* cur, bool cur_runnable, Reason reason);
   // record_pick(f, cur, cur_runnable, reason) records the decision of runnable fiber f at a
   // point after cur's step of this reason: the schedule, and a switch's cost and counts.
-  Fiber* record_pick(FiberId f, Fiber* cur, bool cur_runnable, Reason reason) {
-    Fiber* next = &fibers_.of(f);
-    schedule_.push_back(f);
-    if (next != cur) {
-      ++stats_.context_switches;
-      clock_ += config_.switch_cost;
-      if (cur_runnable) {
-        if (reason != Reason::yield) ++stats_.preemptions;
-        cur->ready_seq = ++ready_counter_;
-      }
-    }
-    return next;
-  }
+  Fiber* record_pick(FiberId f, Fiber* cur, bool cur_runnable, Reason reason);
   // consume_step_hints() clears the last step's hints (read_only, touch_plain) once a point has
   // shown them to the policy.
   void consume_step_hints() {
@@ -421,5 +381,59 @@ class Simulator {
   SpinWindow window_;        // the livelock window before the step limit
   std::string limit_error_;  // set by no_stack_for(); run() throws it as ResourceLimit
 };
+
+// The quiet path of the one decision path, inline for step_point() (sim/decide.cpp).
+
+inline Fiber* Simulator::decide(Reason reason) {
+  if (quiet_point()) [[likely]] {
+    Fiber* cur = current_;
+    if (kept_quietly()) return keep(cur);  // the policy's hint: it keeps the stepping fiber
+    cur->yielded = false;                  // its last step did not spin (the point is quiet)
+    return choose(cur, true, reason, false);
+  }
+  return decide_at_full_point(reason);
+}
+
+[[gnu::always_inline]] inline Fiber* Simulator::choose(Fiber* cur, bool cur_runnable, Reason reason,
+                                                       bool spun) {
+  if (plan_applies()) {
+    consume_step_hints();
+    return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
+  }
+  const Decision d = policy_->pick(SchedulingPoint(*this, facts(*cur, cur_runnable, reason, spun)));
+  consume_step_hints();
+  if (d.give_up || !runnable_.contains_low(d.fiber)) [[unlikely]] {
+    return commit(d, cur, cur_runnable, reason);  // gives up, or checks a fiber from id 64 up
+  }
+  return record_pick(d.fiber, cur, cur_runnable, reason);
+}
+
+inline SchedulingPoint::Facts Simulator::facts(const Fiber& cur, bool cur_runnable, Reason reason,
+                                               bool spun) const {
+  return {.pending = pending_.data(),
+          .runnable = runnable_.ids(),
+          .runnable_mask = runnable_.mask(),
+          .current = cur.id,
+          .current_runnable = cur_runnable,
+          .reason = reason,
+          .last_step_spun = spun,
+          .last_step_read_only = read_only_,
+          .step = stats_.steps,
+          .clock = clock_};
+}
+
+inline Fiber* Simulator::record_pick(FiberId f, Fiber* cur, bool cur_runnable, Reason reason) {
+  Fiber* next = &fibers_.of(f);
+  schedule_.push_back(f);
+  if (next != cur) {
+    ++stats_.context_switches;
+    clock_ += config_.switch_cost;
+    if (cur_runnable) {
+      if (reason != Reason::yield) ++stats_.preemptions;
+      cur->ready_seq = ++ready_counter_;
+    }
+  }
+  return next;
+}
 
 }  // namespace interleave
