@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "export/step_text.h"
@@ -215,13 +216,15 @@ void pinned(Svg& svg, const Trace& t, const SvgLayout& l, std::size_t fibers) {
   svg.text += "</g>\n";
 }
 
-}  // namespace
+// lanes_height(l, tl) is the height of all the lanes together.
+int lanes_height(const SvgLayout& l, const Timeline& tl) {
+  return static_cast<int>(tl.fiber_count) * l.lane_h;
+}
 
-std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& options) {
-  const SvgLayout l = layout_svg(t, tl);
-  const int lanes_h = static_cast<int>(tl.fiber_count) * l.lane_h;
-  const int axis_y = l.top + lanes_h + 8;
-  Svg svg;
+// The document's start: the <svg> element, its title, the arrow heads, and the ground: white,
+// every other lane shaded, the clock's jumps in grey, and the cursor a page moves.
+void ground(Svg& svg, const SvgLayout& l, const Timeline& tl, const SvgOptions& options) {
+  const int lanes_h = lanes_height(l, tl);
   std::string& out = svg.text;
   if (options.standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<svg";
@@ -251,8 +254,10 @@ std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& opt
              " id=\"cursor\" fill-opacity=\"0.35\" stroke=\"#f9a825\" stroke-width=\"2\" "
              "visibility=\"hidden\"");
   }
+}
 
-  // States: each lane's bands, merged across columns in the same resting state.
+// States: each lane's bands, merged across columns in the same resting state.
+void states(Svg& svg, const Trace& t, const SvgLayout& l, const Timeline& tl) {
   for (std::size_t f = 0; f < tl.fiber_count; ++f) {
     const int y = l.top + static_cast<int>(f) * l.lane_h;
     for (std::size_t i = 0; i < l.columns.size();) {
@@ -274,8 +279,10 @@ std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& opt
       i = j + 1;
     }
   }
+}
 
-  // Spawns and wake-ups: from the waking step to the woken lane where it becomes runnable.
+// Spawns and wake-ups: from the waking step to the woken lane where it becomes runnable.
+void wakeups(Svg& svg, const SvgLayout& l, const Timeline& tl) {
   for (const Wakeup& w : tl.wakeups) {
     const std::size_t ci = l.column_of_event(w.event);
     const SvgColumn& c = l.columns[ci];
@@ -294,19 +301,22 @@ std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& opt
                  (spawn ? " stroke-dasharray=\"4 3\" marker-end=\"url(#spawn-head)\""
                         : " marker-end=\"url(#wake-head)\""));
   }
+}
 
-  // Where the run ended, when it did not end well.
-  if (t.outcome.status != Status::ok && !t.events.empty()) {
-    const std::size_t n = t.events.size();
-    const std::size_t last =
-        t.outcome.step >= 1 && t.outcome.step <= n ? t.outcome.step - 1 : n - 1;
-    const SvgColumn& c = l.columns[l.column_of_event(last)];
-    svg.rect(c.x - 2, l.top - 4, c.w + 4, lanes_h + 8, "none",
-             std::string(" class=\"failure\" stroke=\"") + kFailure +
-                 "\" stroke-width=\"2.5\" rx=\"4\"");
-  }
+// Where the run ended, when it did not end well.
+void failure(Svg& svg, const Trace& t, const SvgLayout& l, const Timeline& tl) {
+  if (t.outcome.status == Status::ok || t.events.empty()) return;
+  const std::size_t n = t.events.size();
+  const std::size_t last = t.outcome.step >= 1 && t.outcome.step <= n ? t.outcome.step - 1 : n - 1;
+  const SvgColumn& c = l.columns[l.column_of_event(last)];
+  svg.rect(
+      c.x - 2, l.top - 4, c.w + 4, lanes_height(l, tl) + 8, "none",
+      std::string(" class=\"failure\" stroke=\"") + kFailure + "\" stroke-width=\"2.5\" rx=\"4\"");
+}
 
-  // The axis: step numbers, then clock labels that do not overlap.
+// The axis: step numbers, then clock labels that do not overlap.
+void axis(Svg& svg, const Trace& t, const SvgLayout& l, const Timeline& tl) {
+  const int axis_y = l.top + lanes_height(l, tl) + 8;
   svg.line(l.label_w, axis_y, l.width - 8, axis_y, " stroke=\"#555\"");
   int step_right = 0;
   int clock_right = 0;
@@ -345,18 +355,34 @@ std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& opt
     svg.line(end_x, axis_y + 19, end_x, axis_y + 24, " stroke=\"#999\"");
     svg.label(end_x, axis_y + 34, end_clock, " text-anchor=\"end\" font-size=\"10\" fill=\"#444\"");
   }
+}
 
-  // Tooltips last, so that they are on top: one transparent rect per step column.
+// Tooltips last, so that they are on top: one transparent rect per step column.
+void tooltips(Svg& svg, const Trace& t, const SvgLayout& l, const Timeline& tl) {
+  const int lanes_h = lanes_height(l, tl);
   for (const SvgColumn& c : l.columns) {
     if (c.gap) continue;
-    out += "<rect class=\"hit\" data-col=\"" + std::to_string(c.run) + "\" x=\"" + num(c.x) +
-           "\" y=\"" + num(l.top) + "\" width=\"" + num(c.w) + "\" height=\"" + num(lanes_h) +
-           "\" fill=\"#fff\" fill-opacity=\"0\"><title>" +
-           xml_escape(column_title(t, tl.runs[c.run])) + "</title></rect>\n";
+    svg.text += "<rect class=\"hit\" data-col=\"" + std::to_string(c.run) + "\" x=\"" + num(c.x) +
+                "\" y=\"" + num(l.top) + "\" width=\"" + num(c.w) + "\" height=\"" + num(lanes_h) +
+                "\" fill=\"#fff\" fill-opacity=\"0\"><title>" +
+                xml_escape(column_title(t, tl.runs[c.run])) + "</title></rect>\n";
   }
+}
+
+}  // namespace
+
+std::string render_svg(const Trace& t, const Timeline& tl, const SvgOptions& options) {
+  const SvgLayout l = layout_svg(t, tl);
+  Svg svg;
+  ground(svg, l, tl, options);
+  states(svg, t, l, tl);
+  wakeups(svg, l, tl);
+  failure(svg, t, l, tl);
+  axis(svg, t, l, tl);
+  tooltips(svg, t, l, tl);
   pinned(svg, t, l, tl.fiber_count);
-  out += "</svg>\n";
-  return out;
+  svg.text += "</svg>\n";
+  return std::move(svg.text);
 }
 
 std::string export_svg(const Trace& trace) {
