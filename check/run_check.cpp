@@ -5,7 +5,7 @@
 
 #include "check/failure_folder.h"
 #include "sim/schedule.h"
-#include "traces/record_run.h"
+#include "traces/rerun.h"
 #include "traces/result_text.h"
 
 namespace interleave {
@@ -65,14 +65,9 @@ RunCheck check(const std::string& name,
   const std::string written = write_failure(
       name, settings, builtin,
       [&] {
-        RecordedRun again = record_run(
-            ScheduledRun{name, params, body, settings.config, reported.policy, reported.schedule});
-        if (!(again.result.outcome == r.outcome) || again.result.results != r.results) {
-          throw std::runtime_error(
-              "the run ended differently when re-executed for its trace; the scenario is probably "
-              "not deterministic");
-        }
-        return std::move(again.trace);
+        return repeated_trace(
+            ScheduledRun{name, params, body, settings.config, reported.policy, reported.schedule},
+            run_end(r));
       },
       text);
   std::string shown = text.str();

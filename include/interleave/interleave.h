@@ -63,6 +63,7 @@
 // Traces: recording, reading, writing and replaying one run.
 #include "interleave/traces/record_run.h"
 #include "interleave/traces/recorder.h"
+#include "interleave/traces/rerun.h"
 #include "interleave/traces/result_text.h"
 #include "interleave/traces/trace.h"
 #include "interleave/traces/trace_json.h"
