@@ -21,7 +21,7 @@ using Catch::Matchers::StartsWith;
 namespace {
 
 // Two threads add to a counter with a separate load and store: an update can be lost.
-void lost_update(Simulator& sim) {
+void run_lost_update(Simulator& sim) {
   Shared<int> counter(sim, "counter", 0);
   {
     Thread a(sim, "a", [&] { counter.store(counter.load() + 1); });
@@ -40,7 +40,7 @@ void atomic_update(Simulator& sim) {
   sim.check(counter.load() == 2, "an update was lost");
 }
 
-std::string shown(const Verdict& v) {
+std::string run_shown(const Verdict& v) {
   std::ostringstream s;
   s << v;
   return s.str();
@@ -55,7 +55,7 @@ TEST_CASE("run() of a correct program under 200 random seeds is all ok", "[trace
   REQUIRE(check.all_ok());
   CHECK(check.reported().runs == 200);
   CHECK(check.trace_path().empty());
-  CHECK(shown(check.all_ok()) ==
+  CHECK(run_shown(check.all_ok()) ==
         "run test/atomic-update under random, seeds 1 to 200: 200 runs, none failed");
 }
 
@@ -66,24 +66,24 @@ TEST_CASE("run() stops at the first failing seed, writes its trace and says how 
   RunCheckOptions options;
   options.policy = "pct";
   options.runs = 1000;
-  const RunCheck check = interleave::run("test/lost-update", lost_update, options, settings);
+  const RunCheck check = interleave::run("test/lost-update", run_lost_update, options, settings);
   const Verdict verdict = check.all_ok();
   REQUIRE_FALSE(static_cast<bool>(verdict));
   const SeededRun& failed = check.reported();
   REQUIRE(failed.seed.has_value());
   CHECK(failed.runs == *failed.seed);  // seeds 1, 2, ...: run N has seed N
-  CHECK_THAT(shown(verdict), StartsWith("run test/lost-update under pct (depth 3), seeds 1 to "
-                                        "1000: seed " +
-                                        std::to_string(*failed.seed) + " failed"));
-  CHECK_THAT(shown(verdict), Contains("failed: an update was lost"));
-  CHECK_THAT(shown(verdict), Contains("trace:       " + settings.trace_path));
-  CHECK_THAT(shown(verdict), Contains("PROGRAM replay " + settings.trace_path));
+  CHECK_THAT(run_shown(verdict), StartsWith("run test/lost-update under pct (depth 3), seeds 1 to "
+                                            "1000: seed " +
+                                            std::to_string(*failed.seed) + " failed"));
+  CHECK_THAT(run_shown(verdict), Contains("failed: an update was lost"));
+  CHECK_THAT(run_shown(verdict), Contains("trace:       " + settings.trace_path));
+  CHECK_THAT(run_shown(verdict), Contains("PROGRAM replay " + settings.trace_path));
   CHECK(check.trace_path() == settings.trace_path);
 
   const TraceReadResult read = read_trace_file(settings.trace_path);
   REQUIRE(read.ok());
   CHECK(read.trace->policy.name == "pct");
-  const ReplayReport replay = replay_trace(*read.trace, lost_update);
+  const ReplayReport replay = replay_trace(*read.trace, run_lost_update);
   CHECK(replay.matches());
   CHECK(replay.result.outcome.status == Status::failed);
 }
@@ -93,8 +93,8 @@ TEST_CASE("run() of the same seeds gives the same seed and schedule every time",
   settings.trace_path = interleave::testing::temp_dir() + "/lost.json";
   RunCheckOptions options;
   options.runs = 1000;
-  const RunCheck a = interleave::run("test/lost-update", lost_update, options, settings);
-  const RunCheck b = interleave::run("test/lost-update", lost_update, options, settings);
+  const RunCheck a = interleave::run("test/lost-update", run_lost_update, options, settings);
+  const RunCheck b = interleave::run("test/lost-update", run_lost_update, options, settings);
   CHECK(a.reported().seed == b.reported().seed);
   CHECK(a.reported().schedule == b.reported().schedule);
 }
@@ -111,8 +111,8 @@ TEST_CASE("run() of a built-in scenario under fifo runs once and names `interlea
   const RunCheck check = interleave::run(*race, options, settings);
   CHECK(check.reported().runs == 1);
   CHECK_FALSE(check.reported().seed.has_value());
-  CHECK_THAT(shown(check.all_ok()), StartsWith("run article/race under fifo: the run failed"));
-  CHECK_THAT(shown(check.all_ok()), Contains("interleave replay " + settings.trace_path));
+  CHECK_THAT(run_shown(check.all_ok()), StartsWith("run article/race under fifo: the run failed"));
+  CHECK_THAT(run_shown(check.all_ok()), Contains("interleave replay " + settings.trace_path));
 }
 
 TEST_CASE("run() refuses an unknown policy", "[traces][run]") {
