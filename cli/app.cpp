@@ -17,10 +17,10 @@
 #include "cli/replay_command.h"
 #include "cli/run_command.h"
 #include "cli/usage_error.h"
+#include "export/export_formats.h"
 #include "scenarios/catalog.h"
 #include "sim/resource_limit.h"
 #include "sim/version.h"
-#include "traces/export_formats.h"
 #include "traces/printable.h"
 
 namespace interleave {

@@ -17,9 +17,9 @@
 #include "cli/result_format.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
+#include "report/explore_summary.h"
 #include "sim/explore/explore.h"
 #include "sim/schedule.h"
-#include "traces/explore_summary.h"
 #include "traces/explore_witness.h"
 
 namespace interleave {

@@ -3,7 +3,7 @@
 #include "cli/exit_codes.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
-#include "traces/export_formats.h"
+#include "export/export_formats.h"
 #include "traces/output_file.h"
 #include "traces/trace_json.h"
 

@@ -4,7 +4,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/program.h"
-#include "traces/scenario_list_json.h"
+#include "report/scenario_list_json.h"
 
 namespace interleave {
 

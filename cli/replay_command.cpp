@@ -5,8 +5,8 @@
 #include "cli/exit_codes.h"
 #include "cli/program.h"
 #include "cli/usage_error.h"
+#include "export/export_text.h"
 #include "sim/simulator.h"
-#include "traces/export_text.h"
 #include "traces/trace_json.h"
 #include "traces/trace_replay.h"
 

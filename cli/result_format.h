@@ -4,9 +4,9 @@
 #include <ostream>
 #include <string>
 
+#include "../report/run_summary.h"
 #include "../sim/outcome.h"
 #include "../traces/result_text.h"
-#include "../traces/run_summary.h"
 
 namespace interleave {
 

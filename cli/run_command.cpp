@@ -10,13 +10,13 @@
 #include "cli/result_format.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
+#include "export/export_text.h"
+#include "report/run_summary.h"
 #include "sim/policies/policy_factory.h"
 #include "sim/policies/replay.h"
 #include "sim/run_until_failure.h"
 #include "sim/schedule.h"
 #include "sim/simulator.h"
-#include "traces/export_text.h"
-#include "traces/run_summary.h"
 
 namespace interleave {
 

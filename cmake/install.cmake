@@ -13,20 +13,24 @@ include(CMakePackageConfigHelpers)
 
 set(INTERLEAVE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/interleave)
 
-install(TARGETS interleave_sim interleave_primitives interleave_traces interleave_scenarios
-                interleave_library interleave_cli
+install(TARGETS interleave_sim interleave_primitives interleave_traces interleave_export
+                interleave_report interleave_check interleave_scenarios interleave_library
+                interleave_cli
         EXPORT interleave-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS interleave RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
-# Headers: every header of the kernel, the primitives and the traces; of the CLI and the
-# scenarios, the two that are public. Two headers of traces/ expose nlohmann::json and stay
-# internal. Headers include each other by relative paths, so the tree works wherever it lands.
+# Headers: every header of the kernel, the primitives, the traces, the exports, the summaries and
+# the checks; of the CLI and the scenarios, the two that are public. Three headers of traces/
+# expose nlohmann::json and stay internal. Headers include each other by relative paths, so the
+# tree works wherever it lands.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim ${PROJECT_SOURCE_DIR}/primitives
-                  ${PROJECT_SOURCE_DIR}/traces
+                  ${PROJECT_SOURCE_DIR}/traces ${PROJECT_SOURCE_DIR}/export
+                  ${PROJECT_SOURCE_DIR}/report ${PROJECT_SOURCE_DIR}/check
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/interleave
         FILES_MATCHING PATTERN "*.h"
         PATTERN "json_checker.h" EXCLUDE
+        PATTERN "trace_member_reader.h" EXCLUDE
         PATTERN "result_json.h" EXCLUDE)
 install(FILES ${PROJECT_SOURCE_DIR}/cli/cli_main.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/interleave/cli)

@@ -1,8 +1,6 @@
 #include "traces/explore_witness.h"
 
-#include <stdexcept>
-
-#include "traces/record_run.h"
+#include "traces/rerun.h"
 
 namespace interleave {
 
@@ -17,17 +15,8 @@ Trace record_witness(std::string_view scenario,
                      const std::vector<std::pair<std::string, std::int64_t>>& params,
                      const std::function<void(Simulator&)>& body, const RunConfig& config,
                      const PolicyInfo& policy, const OutcomeClass& outcome) {
-  RecordedRun again =
-      record_run(ScheduledRun{scenario, params, body, config, policy, outcome.witness});
-  const Outcome& ended = again.result.outcome;
-  if (ended.status != outcome.status || ended.message != outcome.message ||
-      again.result.results != outcome.results) {
-    throw std::runtime_error(
-        "the scenario did not repeat the search's run when re-executed for its trace (it ended " +
-        std::string(to_string(ended.status)) + (ended.message.empty() ? "" : ": " + ended.message) +
-        "); it is probably not deterministic");
-  }
-  return std::move(again.trace);
+  return repeated_trace(ScheduledRun{scenario, params, body, config, policy, outcome.witness},
+                        run_end(outcome));
 }
 
 std::string failure_trace_path(std::string_view scenario) {

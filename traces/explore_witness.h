@@ -23,9 +23,9 @@ namespace interleave {
 PolicyInfo explore_policy_info(std::optional<std::uint32_t> preemption_bound);
 
 // record_witness(scenario, params, body, config, policy, outcome) re-executes body along
-// outcome.witness with a recorder and returns its trace; throws std::runtime_error when the
-// re-run does not end as the search saw it (same status, message and results), which means the
-// body is not deterministic.
+// outcome.witness with a recorder and returns its trace; throws std::runtime_error (not_repeated()
+// in rerun.h) when the re-run does not end as the search saw it (same status, message and
+// results), which means the body is not deterministic.
 Trace record_witness(std::string_view scenario,
                      const std::vector<std::pair<std::string, std::int64_t>>& params,
                      const std::function<void(Simulator&)>& body, const RunConfig& config,

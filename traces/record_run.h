@@ -1,32 +1,17 @@
 #pragma once
 // Recording the trace of a run that already happened: it is re-executed (deterministically)
-// along its schedule with a recorder attached.
+// along its schedule with a recorder attached (rerun()).
 
-#include <cstdint>
-#include <functional>
 #include <span>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
 
 #include "../sim/config.h"
 #include "../sim/policy.h"
 #include "../sim/scenario.h"
 #include "../sim/simulator.h"
+#include "rerun.h"
 #include "trace.h"
 
 namespace interleave {
-
-// A schedule to re-execute with a recorder: the program, its settings and the decisions.
-struct ScheduledRun {
-  std::string_view scenario;                                        // the name the trace carries
-  const std::vector<std::pair<std::string, std::int64_t>>& params;  // recorded as given
-  const std::function<void(Simulator&)>& body;                      // the program, as fiber 0
-  RunConfig config;
-  PolicyInfo policy;                  // the policy that chose the schedule (recorded as is)
-  std::span<const FiberId> schedule;  // the fiber of every step
-};
 
 // A re-executed run and its trace.
 struct RecordedRun {

@@ -1,6 +1,6 @@
 #pragma once
-// JSON forms of a run's results and statistics, shared by traces and CLI summaries.
-// Internal to traces/: it exposes nlohmann::ordered_json.
+// JSON forms of a run's results and statistics, shared by traces and the summaries (report/).
+// Internal to traces/ and report/: it exposes nlohmann::ordered_json.
 
 #include <nlohmann/json.hpp>
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
 
-#include "sim/policies/replay.h"
-#include "traces/recorder.h"
+#include "traces/rerun.h"
 #include "traces/result_text.h"
 
 namespace interleave {
@@ -30,7 +30,6 @@ bool same_step(const TraceEvent& a, const TraceEvent& b) {
          a.runnable == b.runnable && a.clock == b.clock;
 }
 
-// first_difference(recorded, again, replay, result) is the divergence line, or empty.
 // results_difference(recorded, again) names the first result that differs, with both values.
 std::string results_difference(const Results& recorded, const Results& again) {
   auto find = [](const Results& r, const std::string& name) -> const ResultValue* {
@@ -60,8 +59,10 @@ std::string results_difference(const Results& recorded, const Results& again) {
          ", the run " + format_results(again);
 }
 
-std::string first_difference(const Trace& recorded, const Trace& again, const ReplayPolicy& replay,
-                             const RunResult& result) {
+// first_difference(recorded, again, left_schedule, result) is the divergence line, or empty;
+// left_schedule is how the run left the trace's schedule (empty when it did not).
+std::string first_difference(const Trace& recorded, const Trace& again,
+                             const std::string& left_schedule, const RunResult& result) {
   std::ostringstream out;
   // The fibers and objects must be the same ones, by name and kind.
   for (std::size_t i = 0; i < std::min(recorded.fibers.size(), again.fibers.size()); ++i) {
@@ -90,11 +91,11 @@ std::string first_difference(const Trace& recorded, const Trace& again, const Re
       return out.str();
     }
   }
-  if (replay.diverged() || recorded.events.size() != again.events.size()) {
+  if (!left_schedule.empty() || recorded.events.size() != again.events.size()) {
     out << "replay diverged at step " << common << ": "
-        << (replay.diverged() ? replay.error()
-                              : "the trace has " + std::to_string(recorded.events.size()) +
-                                    " steps, the run " + std::to_string(again.events.size()));
+        << (!left_schedule.empty() ? left_schedule
+                                   : "the trace has " + std::to_string(recorded.events.size()) +
+                                         " steps, the run " + std::to_string(again.events.size()));
     return out.str();
   }
   if (!(result.outcome == recorded.outcome)) {
@@ -113,15 +114,12 @@ std::string first_difference(const Trace& recorded, const Trace& again, const Re
 }  // namespace
 
 ReplayReport replay_trace(const Trace& recorded, const std::function<void(Simulator&)>& body) {
-  Simulator sim(recorded.config);
-  ReplayPolicy replay(recorded.schedule);
-  TraceRecorder recorder(recorded.scenario, recorded.params, recorded.policy, recorded.config);
-  replay.begin_run();
+  Rerun again = rerun(ScheduledRun{recorded.scenario, recorded.params, body, recorded.config,
+                                   recorded.policy, recorded.schedule});
   ReplayReport report;
-  report.result = sim.run(
-      replay, [&] { body(sim); }, &recorder);
-  report.again = recorder.take(sim.schedule());
-  report.divergence = first_difference(recorded, report.again, replay, report.result);
+  report.result = std::move(again.result);
+  report.again = std::move(again.trace);
+  report.divergence = first_difference(recorded, report.again, again.left_schedule, report.result);
   return report;
 }
 

@@ -54,23 +54,26 @@
 #include "interleave/sim/explore/reduction.h"
 
 // Checks for tests: REQUIRE(interleave::explore(s).all_ok()), interleave::run(s, {...}).
-#include "interleave/traces/check_settings.h"
-#include "interleave/traces/explore_check.h"
-#include "interleave/traces/failure_folder.h"
-#include "interleave/traces/run_check.h"
-#include "interleave/traces/verdict.h"
+#include "interleave/check/check_settings.h"
+#include "interleave/check/explore_check.h"
+#include "interleave/check/failure_folder.h"
+#include "interleave/check/run_check.h"
+#include "interleave/check/verdict.h"
 
-// Traces: recording, reading, writing, replaying and exporting one run.
-#include "interleave/traces/export_chrome.h"
-#include "interleave/traces/export_html.h"
-#include "interleave/traces/export_svg.h"
-#include "interleave/traces/export_text.h"
+// Traces: recording, reading, writing and replaying one run.
 #include "interleave/traces/record_run.h"
 #include "interleave/traces/recorder.h"
+#include "interleave/traces/rerun.h"
 #include "interleave/traces/result_text.h"
 #include "interleave/traces/trace.h"
 #include "interleave/traces/trace_json.h"
 #include "interleave/traces/trace_replay.h"
+
+// Exports: a trace as text, Chrome trace events, an SVG timeline or an HTML page.
+#include "interleave/export/export_chrome.h"
+#include "interleave/export/export_html.h"
+#include "interleave/export/export_svg.h"
+#include "interleave/export/export_text.h"
 
 // The command line for a program's own scenarios (link interleave::cli).
 #include "interleave/cli/cli_main.h"

@@ -8,14 +8,14 @@
 #include <iostream>
 #include <string>
 
+#include "export/export_chrome.h"
+#include "export/export_html.h"
+#include "export/export_svg.h"
+#include "export/export_text.h"
 #include "scenarios/catalog.h"
 #include "sim/policies/policy_factory.h"
 #include "sim/scenario_registry.h"
 #include "tests/support/recorded_trace.h"
-#include "traces/export_chrome.h"
-#include "traces/export_html.h"
-#include "traces/export_svg.h"
-#include "traces/export_text.h"
 #include "traces/trace_json.h"
 
 int main(int argc, char** argv) {

@@ -2,13 +2,15 @@
 // witness it reports replays to the outcome it stands for.
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <set>
+#include <string>
 
 #include "sim/policies/random.h"
-#include "sim/policies/replay.h"
 #include "sim/simulator.h"
 #include "tests/sim/explore/explore_test_support.h"
 #include "tests/support/seeded_runs.h"
+#include "traces/rerun.h"
 
 using namespace interleave;
 using namespace interleave::testing;
@@ -21,17 +23,18 @@ ExploreOptions bounded(std::uint32_t k) {
   return o;
 }
 
-// replays(name, c) runs scenario name along c's witness and tells whether it ends as c says.
+// replays(name, c) runs scenario name along c's witness and tells whether it ends as c says,
+// with as many preemptions.
 bool replays(const std::string& name, const OutcomeClass& c) {
   const Scenario& s = builtin_scenario(name);
   std::string error;
   const auto params = s.resolve({}, error);
-  Simulator sim(RunConfig{.max_steps = ExploreOptions{}.max_steps});
-  ReplayPolicy replay(c.witness);
-  replay.begin_run();
-  const RunResult r = sim.run(replay, [&] { s.body(sim, *params); });
-  return !replay.diverged() && r.outcome.status == c.status && r.results == c.results &&
-         r.outcome.message == c.message && r.stats.preemptions == c.preemptions;
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) { s.body(sim, *params); };
+  const Rerun again = rerun(
+      ScheduledRun{s.name, params->values(), body,
+                   RunConfig{.max_steps = ExploreOptions{}.max_steps}, PolicyInfo{}, c.witness},
+      Recording::off);
+  return not_repeated(again, run_end(c)).empty() && again.result.stats.preemptions == c.preemptions;
 }
 
 }  // namespace
