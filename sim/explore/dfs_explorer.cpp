@@ -140,32 +140,40 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   return Decision::pick(node->chosen);
 }
 
-SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runnable, bool spin) {
-  const std::size_t d = point.step();
-  if (d < path_.size()) {
-    SearchNode& n = path_[d];
-    if ((runnable & bit(n.chosen)) == 0) {
-      fail_run("the scenario is not deterministic: at step " + std::to_string(d) +
-               " the search replayed its path and fiber " + std::to_string(index(n.chosen)) +
-               " is not runnable there (every run must follow the same steps for the same "
-               "schedule)");
-      return nullptr;
-    }
-    const Op op = point.pending(n.chosen);
-    if (d < diverge_ && !same_op(op, n.op)) {
-      // The last run took this very step along the same schedule: it must be the same operation.
-      fail_run("the scenario is not deterministic: at step " + std::to_string(d) + " fiber " +
-               std::to_string(index(n.chosen)) + "'s step is " + describe(op) +
-               ", where an earlier run along the same schedule had " + describe(n.op) +
-               " (every run must follow the same steps for the same schedule)");
-      return nullptr;
-    }
-    n.op = op;
-    if (two_or_more(n.candidates & ~n.sleep)) ++branches_;
-    return &n;
-  }
+// enter_point's cases follow, then enter_point. It runs at every point that is not planned: the
+// cases on that path are inlined into it, so that splitting it costs no calls.
 
-  // Built in place (a node is about 120 bytes); an early return takes it off again.
+[[gnu::always_inline]] SearchNode* DfsExplorer::enter_replayed(const SchedulingPoint& point,
+                                                               FiberSet runnable) {
+  // A point of the path the last run took: this run must find there what the last one found.
+  const std::size_t d = point.step();
+  SearchNode& n = path_[d];
+  if ((runnable & bit(n.chosen)) == 0) {
+    fail_run("the scenario is not deterministic: at step " + std::to_string(d) +
+             " the search replayed its path and fiber " + std::to_string(index(n.chosen)) +
+             " is not runnable there (every run must follow the same steps for the same "
+             "schedule)");
+    return nullptr;
+  }
+  const Op op = point.pending(n.chosen);
+  if (d < diverge_ && !same_op(op, n.op)) {
+    // The last run took this very step along the same schedule: it must be the same operation.
+    fail_run("the scenario is not deterministic: at step " + std::to_string(d) + " fiber " +
+             std::to_string(index(n.chosen)) + "'s step is " + describe(op) +
+             ", where an earlier run along the same schedule had " + describe(n.op) +
+             " (every run must follow the same steps for the same schedule)");
+    return nullptr;
+  }
+  n.op = op;
+  if (two_or_more(n.candidates & ~n.sleep)) ++branches_;
+  return &n;
+}
+
+[[gnu::always_inline]] SearchNode& DfsExplorer::open_point(const SchedulingPoint& point,
+                                                           FiberSet runnable, bool spin) {
+  // A new node at the end of the path, with what fairness and the bound allow there. Built in
+  // place (a node is about 120 bytes); enter_point takes it off again when the run stops there.
+  const std::size_t d = point.step();
   SearchNode& n = path_.emplace_back();
   n.preemptions = preemptions_next_;
   n.waiting = waiting_;
@@ -186,40 +194,54 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     cand = cur;
   }
   n.candidates = cand;
+  return n;
+}
 
-  if (d < root_) {
-    // The task's prefix: forced, never branched from here.
-    n.chosen = task_.prefix[d];
-    if ((runnable & bit(n.chosen)) == 0) {
-      fail_run("the scenario is not deterministic: a task's prefix picks fiber " +
-               std::to_string(index(n.chosen)) + " at step " + std::to_string(d) +
-               ", which is not runnable there");
-      path_.pop_back();
-      return nullptr;
-    }
-    n.frozen = true;
-    n.backtrack = n.done = bit(n.chosen);
-    n.sleep = 0;
-  } else {
-    if (d == root_) n.sleep = rules_.reduction == Reduction::none ? 0 : task_.sleep;
-    const FiberSet options = cand & ~n.sleep;
-    if (options == 0) {
-      kind_ = SearchRunKind::sleep_blocked;
-      blocked_sleep_ = n.sleep;
-      path_.pop_back();
-      return nullptr;
-    }
-    if (split_level_ > 0 && two_or_more(options) && branches_ >= split_level_) {
-      // Frontier mode: this point is the root of a subtree handed out as a task.
-      kind_ = SearchRunKind::split;
-      emit_task(d, n.sleep);
-      path_.pop_back();
-      return nullptr;
-    }
-    n.chosen = (options & cur) != 0 ? point.current() : lowest(options);
-    const bool full = rules_.reduction != Reduction::dpor || split_level_ > 0;
-    n.backtrack = full ? cand : bit(n.chosen);
-    if (two_or_more(options)) ++branches_;
+bool DfsExplorer::enter_prefix(SearchNode& n, std::size_t d, FiberSet runnable) {
+  // A point of the task's prefix: forced, never branched from here.
+  n.chosen = task_.prefix[d];
+  if ((runnable & bit(n.chosen)) == 0) {
+    fail_run("the scenario is not deterministic: a task's prefix picks fiber " +
+             std::to_string(index(n.chosen)) + " at step " + std::to_string(d) +
+             ", which is not runnable there");
+    return false;
+  }
+  n.frozen = true;
+  n.backtrack = n.done = bit(n.chosen);
+  n.sleep = 0;
+  return true;
+}
+
+[[gnu::always_inline]] bool DfsExplorer::enter_new(SearchNode& n, std::size_t d, FiberId current) {
+  // A point from the task's root on that the path does not hold yet: choose, keep the choices.
+  if (d == root_) n.sleep = rules_.reduction == Reduction::none ? 0 : task_.sleep;
+  const FiberSet options = n.candidates & ~n.sleep;
+  if (options == 0) {
+    kind_ = SearchRunKind::sleep_blocked;
+    blocked_sleep_ = n.sleep;
+    return false;
+  }
+  if (split_level_ > 0 && two_or_more(options) && branches_ >= split_level_) {
+    // Frontier mode: this point is the root of a subtree handed out as a task.
+    kind_ = SearchRunKind::split;
+    emit_task(d, n.sleep);
+    return false;
+  }
+  n.chosen = (options & bit(current)) != 0 ? current : lowest(options);
+  const bool full = rules_.reduction != Reduction::dpor || split_level_ > 0;
+  n.backtrack = full ? n.candidates : bit(n.chosen);
+  if (two_or_more(options)) ++branches_;
+  return true;
+}
+
+SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runnable, bool spin) {
+  const std::size_t d = point.step();
+  if (d < path_.size()) return enter_replayed(point, runnable);
+  SearchNode& n = open_point(point, runnable, spin);
+  const bool entered = d < root_ ? enter_prefix(n, d, runnable) : enter_new(n, d, point.current());
+  if (!entered) {
+    path_.pop_back();
+    return nullptr;
   }
   chosen_.push_back(n.chosen);
   n.op = point.pending(n.chosen);

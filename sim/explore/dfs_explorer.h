@@ -72,6 +72,12 @@ class DfsExplorer final : public Policy {
  private:
   Decision fail_run(std::string message);
   SearchNode* enter_point(const SchedulingPoint& point, FiberSet runnable, bool spinning);
+  // enter_point's cases; those on the path of every point are inlined into it (defined in the
+  // .cpp, used only there).
+  inline SearchNode* enter_replayed(const SchedulingPoint& point, FiberSet runnable);
+  inline SearchNode& open_point(const SchedulingPoint& point, FiberSet runnable, bool spinning);
+  bool enter_prefix(SearchNode& node, std::size_t d, FiberSet runnable);
+  inline bool enter_new(SearchNode& node, std::size_t d, FiberId current);
   FiberSet next_sleep(const SchedulingPoint& point, const SearchNode& node,
                       FiberSet runnable) const;
   static FiberSet bounded_sleepers(const SearchNode& node);
