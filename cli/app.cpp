@@ -51,6 +51,38 @@ bool is_command(std::string_view word) {
          word == "export";
 }
 
+// add_scenario_argument(cmd, scenario, program): the scenario a command runs, by name.
+CLI::Option* add_scenario_argument(CLI::App& cmd, std::string& scenario, const Program& program) {
+  return cmd
+      .add_option("scenario", scenario, "Scenario name, as `" + program.name + " list` shows it")
+      ->required();
+}
+
+// add_param_option(cmd, params): --param NAME=VALUE, the scenario's parameters.
+CLI::Option* add_param_option(CLI::App& cmd, std::vector<std::string>& params) {
+  return cmd.add_option("--param", params, "Scenario parameter NAME=VALUE (repeatable)");
+}
+
+// add_max_steps_option(cmd, max_steps): --max-steps, the step limit of a run.
+CLI::Option* add_max_steps_option(CLI::App& cmd, std::uint64_t& max_steps) {
+  return cmd.add_option("--max-steps", max_steps, "Steps after which a run is a livelock")
+      ->capture_default_str()
+      ->check(in_range({1, kMaxStepsLimit}));
+}
+
+// add_step_cost_option(cmd, step_cost): --step-cost, the virtual time of a step.
+CLI::Option* add_step_cost_option(CLI::App& cmd, std::string& step_cost) {
+  return cmd.add_option("--step-cost", step_cost, "Virtual time each step costs (0 to 1s)")
+      ->capture_default_str()
+      ->check(non_empty());
+}
+
+// add_trace_argument(cmd, trace, program): the trace file a command reads.
+CLI::Option* add_trace_argument(CLI::App& cmd, std::string& trace, const Program& program) {
+  return cmd.add_option("trace", trace, "Trace file written by `" + program.name + " run --trace`")
+      ->required();
+}
+
 // add_list_command(app, options) registers the subcommand; its callback fills options.
 CLI::App& add_list_command(CLI::App& app, ListOptions& options, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
@@ -65,8 +97,7 @@ CLI::App& add_list_command(CLI::App& app, ListOptions& options, const Program& p
 CLI::App& add_run_command(CLI::App& app, RunOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "run", "Run a scenario once (or --runs N seeded times) and report how it ended");
-  cmd->add_option("scenario", o.scenario, "Scenario name, as `" + program.name + " list` shows it")
-      ->required();
+  add_scenario_argument(*cmd, o.scenario, program);
   auto* policy = cmd->add_option("--policy", o.policy, "Scheduling policy: fifo, rr, random or pct")
                      ->capture_default_str();
   auto* seed = cmd->add_option("--seed", o.seed, "random, pct: the seed (the first of --runs)")
@@ -90,13 +121,9 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o, const Program& program) 
       ->check(non_empty());
   cmd->add_option("--trace", o.trace, "Write the run's JSON trace to FILE ('-': standard output)")
       ->check(non_empty());
-  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)");
-  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
-      ->capture_default_str()
-      ->check(in_range({1, kMaxStepsLimit}));
-  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs (0 to 1s)")
-      ->capture_default_str()
-      ->check(non_empty());
+  add_param_option(*cmd, o.params);
+  add_max_steps_option(*cmd, o.max_steps);
+  add_step_cost_option(*cmd, o.step_cost);
   cmd->add_flag("--json", o.json, "Print one JSON object instead of the summary");
   cmd->add_flag("--show", o.show, "Also print the run as swimlanes (text export)");
   cmd->callback([&o, policy, seed, quantum, depth, pct_steps] {
@@ -113,8 +140,7 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o, const Program& program) 
 CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "replay", "Re-execute a trace's run and verify every step (exit 3 on the first divergence)");
-  cmd->add_option("trace", o.trace, "Trace file written by `" + program.name + " run --trace`")
-      ->required();
+  add_trace_argument(*cmd, o.trace, program);
   cmd->add_flag("--show", o.show, "Also print the replayed run as swimlanes");
   cmd->footer(
       "Exit codes: 0 the run matched the trace step for step, also when the recorded run\n"
@@ -127,8 +153,7 @@ CLI::App& add_replay_command(CLI::App& app, ReplayOptions& o, const Program& pro
 CLI::App& add_export_command(CLI::App& app, ExportOptions& o, const Program& program) {
   CLI::App* cmd = app.add_subcommand(
       "export", "Turn a trace into swimlanes (text), Perfetto/Chrome JSON, an SVG or an HTML page");
-  cmd->add_option("trace", o.trace, "Trace file written by `" + program.name + " run --trace`")
-      ->required();
+  add_trace_argument(*cmd, o.trace, program);
   cmd->add_option("--format", o.format, "text, chrome, svg or html")
       ->capture_default_str()
       ->check(CLI::IsMember(export_format_names()));
@@ -147,8 +172,7 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
       "explore",
       "Search every schedule of a scenario (one per equivalence class under dpor) and report "
       "each distinct outcome with a witness; exit 1 if some schedule fails");
-  cmd->add_option("scenario", o.scenario, "Scenario name, as `" + program.name + " list` shows it")
-      ->required();
+  add_scenario_argument(*cmd, o.scenario, program);
   cmd->add_option("--reduction", o.reduction,
                   "none: every interleaving; sleep: sleep sets; dpor: source-DPOR with sleep "
                   "sets, one run per class of equivalent schedules")
@@ -163,10 +187,7 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
                   "Stop after N complete runs (the search is then incomplete)")
       ->type_name("N")
       ->check(in_range({1, UINT64_MAX}));
-  cmd->add_option("--max-steps", o.max_steps, "Steps after which a run is a livelock")
-      ->type_name("N")
-      ->capture_default_str()
-      ->check(in_range({1, kMaxStepsLimit}));
+  add_max_steps_option(*cmd, o.max_steps)->type_name("N");
   cmd->add_option("--time-budget", o.time_budget,
                   "Stop after this much real (wall-clock) time, e.g. 30s, 500ms")
       ->type_name("DURATION")
@@ -182,12 +203,8 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
   cmd->add_flag("--no-fairness", o.no_fairness,
                 "Let a spinning fiber be picked again before another fiber moves (a spin loop "
                 "then makes the search infinite: use with --max-runs or --time-budget)");
-  cmd->add_option("--param", o.params, "Scenario parameter NAME=VALUE (repeatable)")
-      ->type_name("NAME=VALUE");
-  cmd->add_option("--step-cost", o.step_cost, "Virtual time each step costs (0 to 1s)")
-      ->type_name("DURATION")
-      ->capture_default_str()
-      ->check(non_empty());
+  add_param_option(*cmd, o.params)->type_name("NAME=VALUE");
+  add_step_cost_option(*cmd, o.step_cost)->type_name("DURATION");
   cmd->add_option("--trace-failure", o.trace_failure,
                   "Write the first failure's trace to FILE (default: the scenario's name with "
                   "'/' as '-', then .failure.json, in the current folder)")

@@ -13,6 +13,7 @@
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupts.h"
+#include "cli/option_checks.h"
 #include "cli/program.h"
 #include "cli/result_format.h"
 #include "cli/trace_output.h"
@@ -169,10 +170,9 @@ void print_report(const ExploreSummary& s, std::ostream& out) {
 
 int run_explore(const ExploreCommandOptions& o, const Program& program, std::ostream& out,
                 std::ostream& err) {
-  const Scenario& scenario = program.find_or_throw(o.scenario);
-  std::string error;
-  const std::optional<Params> params = scenario.resolve(o.params, error);
-  if (!params) throw UsageError(error);
+  const ScenarioChoice choice = choose_scenario(program, o.scenario, o.params);
+  const Scenario& scenario = choice.scenario;
+  const Params& params = choice.params;
 
   ExploreOptions options;
   const std::optional<Reduction> reduction = parse_reduction(o.reduction);
@@ -194,9 +194,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
     options.time_budget = std::chrono::ceil<std::chrono::milliseconds>(budget);
   }
 
-  RunConfig config;
-  config.step_cost = step_cost_flag(o.step_cost);
-  config.max_steps = o.max_steps;
+  const RunConfig config = run_config(o.max_steps, o.step_cost);
 
   ProgressLine progress(err);
   progress.set_bounded(o.bounded);
@@ -217,7 +215,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
     const InterruptScope interrupts;
     options.interrupt = &interrupt_requested();
     try {
-      summary.result = explore_scenario(scenario, *params, config, options);
+      summary.result = explore_scenario(scenario, params, config, options);
     } catch (const std::runtime_error& e) {
       progress.clear();
       throw UsageError(scenario.name + " cannot be searched: " + e.what());
@@ -227,7 +225,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
 
   const ExploreResult& r = summary.result;
   summary.scenario = scenario.name;
-  summary.params = params->values();
+  summary.params = params.values();
   summary.reduction = std::string(to_string(options.reduction));
   summary.preemption_bound = options.preemption_bound;
   summary.fair = options.fair;
@@ -238,17 +236,17 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   if (r.stopped_by == StopReason::interrupted) summary.stopped_by = "interrupted";
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
-    summary.reproduce.push_back(reproduce_line(o, program, scenario, *params, outcome));
+    summary.reproduce.push_back(reproduce_line(o, program, scenario, params, outcome));
   }
 
   if (r.first_failure) {
     const OutcomeClass& failure = r.outcomes[*r.first_failure];
     const std::function<void(Simulator&)> body = [&](Simulator& sim) {
-      scenario.body(sim, *params);
+      scenario.body(sim, params);
     };
     Trace trace;
     try {
-      trace = record_witness(scenario.name, params->values(), body, config,
+      trace = record_witness(scenario.name, params.values(), body, config,
                              explore_policy_info(options.preemption_bound), failure);
     } catch (const std::runtime_error& e) {
       throw UsageError(scenario.name + ": " + e.what());

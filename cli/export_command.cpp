@@ -1,11 +1,10 @@
 #include "cli/export_command.h"
 
 #include "cli/exit_codes.h"
-#include "cli/trace_output.h"
+#include "cli/option_checks.h"
 #include "cli/usage_error.h"
 #include "export/export_formats.h"
 #include "traces/output_file.h"
-#include "traces/trace_json.h"
 
 namespace interleave {
 
@@ -18,9 +17,7 @@ int run_export(const ExportOptions& o, std::ostream& out) {
     }
     check_output_or_throw(o.output);
   }
-  TraceReadResult read = read_trace_file(o.trace);
-  if (!read.ok()) throw UsageError(o.trace + ": " + read.error);
-  const std::string text = export_trace(*read.trace, o.format, o.width);
+  const std::string text = export_trace(read_trace_or_throw(o.trace), o.format, o.width);
   if (!to_file) {
     out << text;
     return kExitOk;

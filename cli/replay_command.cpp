@@ -3,11 +3,11 @@
 #include <optional>
 
 #include "cli/exit_codes.h"
+#include "cli/option_checks.h"
 #include "cli/program.h"
 #include "cli/usage_error.h"
 #include "export/export_text.h"
 #include "sim/simulator.h"
-#include "traces/trace_json.h"
 #include "traces/trace_replay.h"
 
 namespace interleave {
@@ -41,9 +41,7 @@ UsageError unknown_scenario(const std::string& path, const Trace& recorded,
 }  // namespace
 
 int run_replay(const ReplayOptions& o, const Program& program, std::ostream& out) {
-  TraceReadResult read = read_trace_file(o.trace);
-  if (!read.ok()) throw UsageError(o.trace + ": " + read.error);
-  const Trace& recorded = *read.trace;
+  const Trace recorded = read_trace_or_throw(o.trace);
 
   const Scenario* scenario = program.scenarios->find(recorded.scenario);
   if (scenario == nullptr) throw unknown_scenario(o.trace, recorded, program);

@@ -6,6 +6,7 @@
 
 #include "cli/duration.h"
 #include "cli/exit_codes.h"
+#include "cli/option_checks.h"
 #include "cli/program.h"
 #include "cli/result_format.h"
 #include "cli/trace_output.h"
@@ -78,17 +79,15 @@ int exit_code_for(Status status) {
 }  // namespace
 
 int run_run(const RunOptions& o, const Program& program, std::ostream& out, std::ostream& err) {
-  const Scenario& scenario = program.find_or_throw(o.scenario);
-  std::string error;
-  const std::optional<Params> params = scenario.resolve(o.params, error);
-  if (!params) throw UsageError(error);
+  const ScenarioChoice choice = choose_scenario(program, o.scenario, o.params);
+  const Scenario& scenario = choice.scenario;
+  const Params& params = choice.params;
 
   if (!o.trace.empty()) check_output_or_throw(o.trace);  // before the run, not after it
 
-  RunConfig config;
-  config.max_steps = o.max_steps;
-  config.step_cost = step_cost_flag(o.step_cost);
+  const RunConfig config = run_config(o.max_steps, o.step_cost);
 
+  std::string error;
   const bool replaying = !o.schedule.empty();
   std::vector<FiberId> decisions;
   if (replaying) {
@@ -117,7 +116,7 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
                      " gives the same run every time");
   }
 
-  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, *params); };
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, params); };
   Reported reported;
   if (replaying) {
     Simulator sim(config);
@@ -136,21 +135,21 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
 
   RunSummary summary;
   summary.scenario = scenario.name;
-  summary.params = params->values();
+  summary.params = params.values();
   summary.policy = reported.policy;
   summary.seed = reported.seed;
   summary.outcome = reported.result.outcome;
   summary.results = reported.result.results;
   summary.stats = reported.result.stats;
   summary.schedule = format_schedule(reported.schedule);
-  summary.reproduce = reproduce_line(o, program, scenario, *params, reported);
+  summary.reproduce = reproduce_line(o, program, scenario, params, reported);
   summary.runs = reported.runs;
 
   std::string shown;
   if (!o.trace.empty() || o.show) {
     Trace trace;
     try {
-      trace = record_trace(TraceRequest{scenario, *params, config, reported.policy,
+      trace = record_trace(TraceRequest{scenario, params, config, reported.policy,
                                         reported.schedule, reported.result});
     } catch (const std::runtime_error& e) {
       throw UsageError(scenario.name + ": " + e.what());

@@ -20,9 +20,4 @@ void write_trace_or_throw(const Trace& trace, const std::string& path, std::ostr
   }
 }
 
-void check_output_or_throw(const std::string& path) {
-  const std::string problem = output_problem(path);
-  if (!problem.empty()) throw UsageError(problem);
-}
-
 }  // namespace interleave

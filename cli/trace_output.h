@@ -13,8 +13,4 @@ namespace interleave {
 // cannot be written is a UsageError.
 void write_trace_or_throw(const Trace& trace, const std::string& path, std::ostream& out);
 
-// check_output_or_throw(path) throws UsageError when path could not be written, so that a
-// command refuses it before its work, not after.
-void check_output_or_throw(const std::string& path);
-
 }  // namespace interleave

@@ -150,15 +150,15 @@ void memory(const json& s, std::ostream& out) {
   out << "## Peak memory (resident, in a forked child)\n\n";
   table(out, {"measurement", "peak MiB", "growth MiB", "before MiB", "facts"});
   const json& f = m["BM_Memory10kFibers"];
-  row(out, {"10,000 fibers alive at once", number(at(f, "peak_MiB")), number(at(f, "growth_MiB")),
-            number(at(f, "before_MiB")),
-            number(at(f, "most_alive")) + " alive, " + number(at(f, "growth_KiB_per_fiber")) +
-                " KiB/fiber, " + number(at(f, "steps")) + " steps"});
+  row(out, {"10,000 fibers alive at once", number(f["peak_MiB"]), number(f["growth_MiB"]),
+            number(f["before_MiB"]),
+            number(f["most_alive"]) + " alive, " + number(f["growth_KiB_per_fiber"]) +
+                " KiB/fiber, " + number(f["steps"]) + " steps"});
   const json& d = m["BM_MemoryDporDepth1000"];
-  row(out, {"dpor search, dpor/disjoint 2×500", number(at(d, "peak_MiB")),
-            number(at(d, "growth_MiB")), number(at(d, "before_MiB")),
-            "max_depth " + number(at(d, "max_depth")) + ", " + number(at(d, "runs")) + " runs, " +
-                number(at(d, "sleep_blocked")) + " sleep-blocked"});
+  row(out, {"dpor search, dpor/disjoint 2×500", number(d["peak_MiB"]), number(d["growth_MiB"]),
+            number(d["before_MiB"]),
+            "max_depth " + number(d["max_depth"]) + ", " + number(d["runs"]) + " runs, " +
+                number(d["sleep_blocked"]) + " sleep-blocked"});
   out << "\n";
 }
 
@@ -185,20 +185,6 @@ void scaling(const json& s, std::ostream& out) {
   out << "\n";
 }
 
-void all_medians(const json& benchmarks, const char* title, std::ostream& out) {
-  if (benchmarks.empty()) return;
-  out << "## " << title << "\n\n";
-  table(out, {"benchmark", "wall time", "CPU time", "counters"});
-  for (const auto& [name, b] : benchmarks.items()) {
-    std::string counters;
-    for (const auto& [c, v] : b["counters"].items()) {
-      counters += (counters.empty() ? "" : ", ") + c + "=" + number(v);
-    }
-    row(out, {name, duration(b["real_time_ns"]), duration(b["cpu_time_ns"]), counters});
-  }
-  out << "\n";
-}
-
 }  // namespace
 
 void print_markdown(const json& summary, std::ostream& out) {
@@ -210,12 +196,6 @@ void print_markdown(const json& summary, std::ostream& out) {
   searches(summary, out);
   memory(summary, out);
   scaling(summary, out);
-  all_medians(summary["benchmarks"], "All medians", out);
-  if (!summary["errors"].empty()) {
-    out << "## Errors\n\n";
-    for (const json& e : summary["errors"]) out << "- " << e.get<std::string>() << "\n";
-    out << "\n";
-  }
 }
 
 }  // namespace interleave::bench

@@ -2,35 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 
 namespace interleave::bench {
 
 namespace {
-
-// The fields of a benchmark entry that are not user counters.
-const std::set<std::string>& standard_fields() {
-  static const std::set<std::string> fields = {"name",
-                                               "family_index",
-                                               "per_family_instance_index",
-                                               "run_name",
-                                               "run_type",
-                                               "repetitions",
-                                               "repetition_index",
-                                               "threads",
-                                               "iterations",
-                                               "real_time",
-                                               "cpu_time",
-                                               "time_unit",
-                                               "aggregate_name",
-                                               "aggregate_unit",
-                                               "error_occurred",
-                                               "error_message",
-                                               "label"};
-  return fields;
-}
 
 double ns_per(const std::string& unit) {
   if (unit == "ns") return 1;
@@ -94,24 +71,26 @@ std::string without_non_numbers(const std::string& text) {
 Median median_of(const nlohmann::json& b) {
   Median m;
   const double scale = ns_per(b.value("time_unit", "ns"));
-  m.real_ns = b.at("real_time").get<double>() * scale;
-  m.cpu_ns = b.at("cpu_time").get<double>() * scale;
-  m.iterations = b.value("iterations", 0.0);
-  m.repetitions = b.value("repetitions", 1);
-  m.real_time_basis =
+  const bool real_time =
       b.value("run_name", b.value("name", "")).find("/real_time") != std::string::npos;
-  for (const auto& [key, value] : b.items()) {
-    if (standard_fields().count(key) != 0 || !value.is_number()) continue;
-    if (key.starts_with("s_per_")) {
-      m.counters["ns_per_" + key.substr(6)] = value.get<double>() * 1e9;
-    } else {
-      m.counters[key] = value.get<double>();
-    }
-  }
+  m.time_ns = b.at(real_time ? "real_time" : "cpu_time").get<double>() * scale;
+  m.repetitions = b.value("repetitions", 1);
+  m.entry = b;
   return m;
 }
 
 }  // namespace
+
+std::optional<double> Median::counter(const std::string& name) const {
+  if (name.starts_with("ns_per_")) {
+    const std::string seconds = "s_per_" + name.substr(7);
+    if (entry.contains(seconds) && entry[seconds].is_number()) {
+      return entry[seconds].get<double>() * 1e9;
+    }
+  }
+  if (entry.contains(name) && entry[name].is_number()) return entry[name].get<double>();
+  return std::nullopt;
+}
 
 BenchmarkFile read_benchmark_file(const std::string& path) {
   std::ifstream in(path);
@@ -128,9 +107,8 @@ BenchmarkFile read_benchmark_file(const std::string& path) {
     throw std::runtime_error(path + " has no \"benchmarks\" array");
   }
   BenchmarkFile file;
+  file.path = path;
   file.context = j.value("context", nlohmann::json::object());
-  std::map<std::string, Median> single_runs;  // used for a name that has no median
-  std::set<std::string> seen;                 // names already in file.order
   for (const nlohmann::json& b : j["benchmarks"]) {
     const std::string name = run_name(b.value("run_name", b.value("name", "")));
     if (b.value("error_occurred", false)) {
@@ -138,19 +116,12 @@ BenchmarkFile read_benchmark_file(const std::string& path) {
       if (std::find(file.errors.begin(), file.errors.end(), error) == file.errors.end()) {
         file.errors.push_back(error);
       }
-      continue;
-    }
-    if (seen.insert(name).second) file.order.push_back(name);
-    if (b.value("run_type", "") == "aggregate") {
-      if (b.value("aggregate_name", "") == "median") file.by_name[name] = median_of(b);
-    } else if (single_runs.count(name) == 0) {
-      single_runs[name] = median_of(b);
+    } else if (b.value("run_type", "") == "aggregate" &&
+               b.value("aggregate_name", "") == "median" &&
+               file.by_name.emplace(name, median_of(b)).second) {
+      file.order.push_back(name);
     }
   }
-  for (auto& [name, m] : single_runs) {
-    if (file.by_name.count(name) == 0) file.by_name[name] = std::move(m);
-  }
-  std::erase_if(file.order, [&](const std::string& n) { return file.by_name.count(n) == 0; });
   return file;
 }
 

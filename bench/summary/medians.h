@@ -1,34 +1,35 @@
 #pragma once
-// Reading the JSON a Google Benchmark program writes (--benchmark_out): the median of every
-// benchmark over its repetitions, its counters, and the run's context.
+// Reading the JSON a Google Benchmark program writes (--benchmark_out, with
+// --benchmark_repetitions): the median of every benchmark over its repetitions, and the run's
+// context.
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace interleave::bench {
 
-// The median of one benchmark over its repetitions (or its only run, without repetitions).
+// The median of one benchmark over its repetitions.
 struct Median {
-  double real_ns = 0;                      // wall time per iteration, in ns
-  double cpu_ns = 0;                       // CPU time of the benchmark's thread per iteration
-  double iterations = 0;                   // iterations of each repetition
-  int repetitions = 1;                     // how many repetitions the median is of
-  bool real_time_basis = false;            // UseRealTime: rates are per wall-clock second
-  std::map<std::string, double> counters;  // user counters (rates per second); a counter
-                                           // s_per_X (seconds) is given as ns_per_X (ns)
+  double time_ns = 0;    // time per iteration, in ns, that rate counters are based on: wall time
+                         // for a benchmark that uses real time (its work runs on another
+                         // thread), else the CPU time of the benchmark's thread
+  int repetitions = 1;   // how many repetitions the median is of
+  nlohmann::json entry;  // the median as the program wrote it, with its user counters
 
-  // time_ns() is the time per iteration that rate counters are based on: wall time for a
-  // benchmark that uses real time (e.g. one whose work runs on another thread), else CPU time.
-  double time_ns() const { return real_time_basis ? real_ns : cpu_ns; }
+  // counter(name) is the median of a user counter, or nullopt; a counter s_per_X (seconds) is
+  // read as ns_per_X (ns).
+  std::optional<double> counter(const std::string& name) const;
 };
 
 // One benchmark program's output.
 struct BenchmarkFile {
+  std::string path;                       // where it was read from, for messages
   nlohmann::json context;                 // the "context" object: host, CPUs, caches, load
   std::map<std::string, Median> by_name;  // by run name without "/real_time" or "/iterations:N"
-  std::vector<std::string> order;         // run names in the order the program ran them
+  std::vector<std::string> order;         // invariant: the names of by_name in run order
   std::vector<std::string> errors;        // "name: message" of every benchmark that failed
 };
 

@@ -1,6 +1,7 @@
 #pragma once
-// The summary of a benchmark session: every median, the ratios the issue asks for, the scaling
-// tables and the machine, as one JSON document (what scripts/bench writes and prints).
+// The summary of a benchmark session: the figures docs/performance.md shows (medians, the ratios
+// the issue asks for, the scaling tables) and the machine, as one JSON document (what
+// scripts/bench writes, and prints as Markdown).
 
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -19,7 +20,8 @@ struct CompiledOutRound {
 
 // make_summary(main, rounds, machine) summarizes the full run of the normal build (main) and
 // the rounds of the compiled-out comparison (their paired ratios, and the median of those).
-// Figures whose benchmarks did not run are null.
+// Throws std::runtime_error naming every benchmark (or counter) it reads that a file lacks, and
+// every benchmark that failed.
 nlohmann::ordered_json make_summary(const BenchmarkFile& main,
                                     const std::vector<CompiledOutRound>& rounds,
                                     const Machine& machine);

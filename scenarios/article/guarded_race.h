@@ -2,7 +2,6 @@
 // guarded_race: the article's race on `total` with each thread's read-modify-write inside a
 // lock. Shared by article/naive-spinlock, article/spinlock and article/lock.
 
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -13,6 +12,7 @@
 #include "../../sim/shared.h"
 #include "../../sim/simulator.h"
 #include "../../sim/thread.h"
+#include "../occupants.h"
 
 namespace interleave {
 
@@ -33,10 +33,9 @@ inline ParamSpec race_sleep_param() {
 template <class Lock, class ReportLock>
 void guarded_race(Simulator& sim, Lock& lock, Nanos sleep, ReportLock report_lock) {
   Shared<int> total(sim, "total", 0);
-  std::vector<FiberId> inside;  // threads inside the critical section, in entry order
-  const ObjectId inside_state = sim.plain_state();  // `inside`, for the search's dependence
-  std::int64_t overlaps = 0;                        // entries that found another thread inside
-  std::string first_overlap;                        // the first of them, in words
+  Occupants inside(sim);      // threads inside the critical section, in entry order
+  std::int64_t overlaps = 0;  // entries that found another thread inside
+  std::string first_overlap;  // the first of them, in words
   {
     std::vector<Thread> threads;
     threads.reserve(5);
@@ -44,21 +43,19 @@ void guarded_race(Simulator& sim, Lock& lock, Nanos sleep, ReportLock report_loc
       threads.emplace_back(sim, "t" + std::to_string(i), [&, i] {
         lock.lock();
         const FiberId me = sim.current_fiber();
-        sim.touch_plain(inside_state);
-        if (!inside.empty()) {
+        inside.enter(me);
+        if (inside.size() > 1) {
           const std::string what = std::string(sim.fiber_name(me)) +
                                    " entered the critical section while " +
-                                   std::string(sim.fiber_name(inside.front())) + " was inside";
+                                   std::string(sim.fiber_name(inside.first())) + " was inside";
           sim.note([&] { return what; });
           if (overlaps++ == 0) first_overlap = what;
           sim.report("overlaps", overlaps);
         }
-        inside.push_back(me);
         const int temp = total.load();
         if (i == 3) sim.sleep(sleep);
         total.store(temp + i);
-        sim.touch_plain(inside_state);
-        inside.erase(std::find(inside.begin(), inside.end(), me));
+        inside.leave(me);
         lock.unlock();
       });
     }

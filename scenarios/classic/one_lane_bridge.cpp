@@ -9,8 +9,8 @@
 
 #include "primitives/mutex.h"
 #include "primitives/semaphore.h"
-#include "scenarios/classic/occupants.h"
 #include "scenarios/classic/size_param.h"
+#include "scenarios/occupants.h"
 #include "sim/atomic.h"
 #include "sim/shared.h"
 #include "sim/simulator.h"

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/classic/occupants.h"
 #include "scenarios/classic/size_param.h"
+#include "scenarios/occupants.h"
 #include "sim/atomic.h"
 #include "sim/shared.h"
 #include "sim/simulator.h"

@@ -6,8 +6,8 @@
 
 #include "primitives/rw_lock.h"
 #include "primitives/semaphore.h"
-#include "scenarios/classic/occupants.h"
 #include "scenarios/classic/size_param.h"
+#include "scenarios/occupants.h"
 #include "sim/shared.h"
 #include "sim/simulator.h"
 #include "sim/thread.h"

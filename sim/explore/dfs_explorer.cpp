@@ -1,6 +1,5 @@
 #include "sim/explore/dfs_explorer.h"
 
-#include <bit>
 #include <utility>
 
 #include "sim/explore/dependence.h"
@@ -17,10 +16,6 @@ bool changed_state(const Op& op, const SchedulingPoint& point) {
   return op.kind != OpKind::load && !point.last_step_read_only();
 }
 
-FiberId lowest(FiberSet set) {
-  return FiberId{static_cast<std::uint32_t>(std::countr_zero(set))};
-}
-
 // two_or_more(set) tells whether set holds at least two fibers (no popcount instruction needed).
 constexpr bool two_or_more(FiberSet set) {
   return (set & (set - 1)) != 0;
@@ -33,7 +28,10 @@ bool spinning(const SchedulingPoint& point) {
 }  // namespace
 
 DfsExplorer::DfsExplorer(const SearchRules& rules, SearchTask task)
-    : rules_(rules), task_(std::move(task)), root_(task_.prefix.size()) {}
+    : rules_(rules),
+      task_(std::move(task)),
+      root_(task_.prefix.size()),
+      races_(root_, rules_.preemption_bound.has_value()) {}
 
 void DfsExplorer::split_at(std::uint32_t level, std::vector<SearchTask>* out) {
   split_level_ = level;
@@ -60,19 +58,10 @@ bool DfsExplorer::begin_run() {
   preemptions_next_ = 0;
   run_preemptions_ = 0;
   branches_ = 0;
-  fibers_ = 0;
-  resume_noted_ = 0;
   waiting_ = 0;
   reading_ = 0;
   stale_ = 0;
-  prev_runnable_ = 0;
-  if (rules_.reduction == Reduction::dpor) {
-    last_step_.fill(-1);
-    spawned_at_.fill(-1);
-    exited_at_.fill(-1);
-    woken_at_.fill(-1);
-    steps_of_.fill(0);
-  }
+  if (rules_.reduction == Reduction::dpor) races_.begin_run();
   return true;
 }
 
@@ -82,15 +71,13 @@ Decision DfsExplorer::fail_run(std::string message) {
 }
 
 Decision DfsExplorer::pick(const SchedulingPoint& point) {
-  const std::uint32_t top = index(point.runnable().back());  // runnable() is ascending
-  if (top >= kMaxSearchFibers) {
+  if (index(point.runnable().back()) >= kMaxSearchFibers) {  // runnable() is ascending
     return fail_run("the scenario spawned more than " + std::to_string(kMaxSearchFibers) +
                     " fibers; exhaustive search handles at most that many per run");
   }
-  if (top >= fibers_) fibers_ = top + 1;
   const FiberSet runnable = point.runnable_mask();
   const bool dpor = rules_.reduction == Reduction::dpor;
-  if (dpor) note_wakes(point, runnable);
+  if (dpor) races_.note_wakes(point, runnable, path_);
   const bool spin = spinning(point);
   const std::size_t at = point.step();
   if (at > 0 && rules_.reduction != Reduction::none) {
@@ -149,36 +136,44 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   preemptions_next_ = node->preemptions + (preempt ? 1 : 0);
   run_preemptions_ = preemptions_next_;
   if (at + 1 >= path_.size()) sleep_next_ = next_sleep(point, *node, runnable);
-  if (dpor) record_step(*node);
+  if (dpor) races_.record_step(path_, at);
   return Decision::pick(node->chosen);
 }
 
-SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runnable, bool spin) {
-  const std::size_t d = point.step();
-  if (d < path_.size()) {
-    SearchNode& n = path_[d];
-    if ((runnable & bit(n.chosen)) == 0) {
-      fail_run("the scenario is not deterministic: at step " + std::to_string(d) +
-               " the search replayed its path and fiber " + std::to_string(index(n.chosen)) +
-               " is not runnable there (every run must follow the same steps for the same "
-               "schedule)");
-      return nullptr;
-    }
-    const Op op = point.pending(n.chosen);
-    if (d < diverge_ && !same_op(op, n.op)) {
-      // The last run took this very step along the same schedule: it must be the same operation.
-      fail_run("the scenario is not deterministic: at step " + std::to_string(d) + " fiber " +
-               std::to_string(index(n.chosen)) + "'s step is " + describe(op) +
-               ", where an earlier run along the same schedule had " + describe(n.op) +
-               " (every run must follow the same steps for the same schedule)");
-      return nullptr;
-    }
-    n.op = op;
-    if (two_or_more(n.candidates & ~n.sleep)) ++branches_;
-    return &n;
-  }
+// enter_point's cases follow, then enter_point. It runs at every point that is not planned: the
+// cases on that path are inlined into it, so that splitting it costs no calls.
 
-  // Built in place (a node is about 120 bytes); an early return takes it off again.
+[[gnu::always_inline]] SearchNode* DfsExplorer::enter_replayed(const SchedulingPoint& point,
+                                                               FiberSet runnable) {
+  // A point of the path the last run took: this run must find there what the last one found.
+  const std::size_t d = point.step();
+  SearchNode& n = path_[d];
+  if ((runnable & bit(n.chosen)) == 0) {
+    fail_run("the scenario is not deterministic: at step " + std::to_string(d) +
+             " the search replayed its path and fiber " + std::to_string(index(n.chosen)) +
+             " is not runnable there (every run must follow the same steps for the same "
+             "schedule)");
+    return nullptr;
+  }
+  const Op op = point.pending(n.chosen);
+  if (d < diverge_ && !same_op(op, n.op)) {
+    // The last run took this very step along the same schedule: it must be the same operation.
+    fail_run("the scenario is not deterministic: at step " + std::to_string(d) + " fiber " +
+             std::to_string(index(n.chosen)) + "'s step is " + describe(op) +
+             ", where an earlier run along the same schedule had " + describe(n.op) +
+             " (every run must follow the same steps for the same schedule)");
+    return nullptr;
+  }
+  n.op = op;
+  if (two_or_more(n.candidates & ~n.sleep)) ++branches_;
+  return &n;
+}
+
+[[gnu::always_inline]] SearchNode& DfsExplorer::open_point(const SchedulingPoint& point,
+                                                           FiberSet runnable, bool spin) {
+  // A new node at the end of the path, with what fairness and the bound allow there. Built in
+  // place (a node is about 120 bytes); enter_point takes it off again when the run stops there.
+  const std::size_t d = point.step();
   SearchNode& n = path_.emplace_back();
   n.preemptions = preemptions_next_;
   n.waiting = waiting_;
@@ -199,92 +194,58 @@ SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runn
     cand = cur;
   }
   n.candidates = cand;
+  return n;
+}
 
-  if (d < root_) {
-    // The task's prefix: forced, never branched from here.
-    n.chosen = task_.prefix[d];
-    if ((runnable & bit(n.chosen)) == 0) {
-      fail_run("the scenario is not deterministic: a task's prefix picks fiber " +
-               std::to_string(index(n.chosen)) + " at step " + std::to_string(d) +
-               ", which is not runnable there");
-      path_.pop_back();
-      return nullptr;
-    }
-    n.frozen = true;
-    n.backtrack = n.done = bit(n.chosen);
-    n.sleep = 0;
-  } else {
-    if (d == root_) n.sleep = rules_.reduction == Reduction::none ? 0 : task_.sleep;
-    const FiberSet options = cand & ~n.sleep;
-    if (options == 0) {
-      kind_ = SearchRunKind::sleep_blocked;
-      blocked_sleep_ = n.sleep;
-      path_.pop_back();
-      return nullptr;
-    }
-    if (split_level_ > 0 && two_or_more(options) && branches_ >= split_level_) {
-      // Frontier mode: this point is the root of a subtree handed out as a task.
-      kind_ = SearchRunKind::split;
-      emit_task(d, n.sleep);
-      path_.pop_back();
-      return nullptr;
-    }
-    n.chosen = (options & cur) != 0 ? point.current() : lowest(options);
-    const bool full = rules_.reduction != Reduction::dpor || split_level_ > 0;
-    n.backtrack = full ? cand : bit(n.chosen);
-    if (two_or_more(options)) ++branches_;
+bool DfsExplorer::enter_prefix(SearchNode& n, std::size_t d, FiberSet runnable) {
+  // A point of the task's prefix: forced, never branched from here.
+  n.chosen = task_.prefix[d];
+  if ((runnable & bit(n.chosen)) == 0) {
+    fail_run("the scenario is not deterministic: a task's prefix picks fiber " +
+             std::to_string(index(n.chosen)) + " at step " + std::to_string(d) +
+             ", which is not runnable there");
+    return false;
+  }
+  n.frozen = true;
+  n.backtrack = n.done = bit(n.chosen);
+  n.sleep = 0;
+  return true;
+}
+
+[[gnu::always_inline]] bool DfsExplorer::enter_new(SearchNode& n, std::size_t d, FiberId current) {
+  // A point from the task's root on that the path does not hold yet: choose, keep the choices.
+  if (d == root_) n.sleep = rules_.reduction == Reduction::none ? 0 : task_.sleep;
+  const FiberSet options = n.candidates & ~n.sleep;
+  if (options == 0) {
+    kind_ = SearchRunKind::sleep_blocked;
+    blocked_sleep_ = n.sleep;
+    return false;
+  }
+  if (split_level_ > 0 && two_or_more(options) && branches_ >= split_level_) {
+    // Frontier mode: this point is the root of a subtree handed out as a task.
+    kind_ = SearchRunKind::split;
+    emit_task(d, n.sleep);
+    return false;
+  }
+  n.chosen = (options & bit(current)) != 0 ? current : lowest(options);
+  const bool full = rules_.reduction != Reduction::dpor || split_level_ > 0;
+  n.backtrack = full ? n.candidates : bit(n.chosen);
+  if (two_or_more(options)) ++branches_;
+  return true;
+}
+
+SearchNode* DfsExplorer::enter_point(const SchedulingPoint& point, FiberSet runnable, bool spin) {
+  const std::size_t d = point.step();
+  if (d < path_.size()) return enter_replayed(point, runnable);
+  SearchNode& n = open_point(point, runnable, spin);
+  const bool entered = d < root_ ? enter_prefix(n, d, runnable) : enter_new(n, d, point.current());
+  if (!entered) {
+    path_.pop_back();
+    return nullptr;
   }
   chosen_.push_back(n.chosen);
   n.op = point.pending(n.chosen);
   return &n;
-}
-
-void DfsExplorer::note_wakes(const SchedulingPoint& point, FiberSet runnable) {
-  // A fiber that is runnable with a resume pending was woken since it blocked; attribute the
-  // wake to the step that made it (a wake on its queue, or the exit of the fiber it joins).
-  // Only a fiber that was not runnable at the last point can have been woken since, or the fiber
-  // that just stepped (a timer can wake it at the very point where it blocked).
-  const std::size_t d = point.step();
-  const FiberSet fresh = (runnable & ~prev_runnable_) | (runnable & bit(point.current()));
-  prev_runnable_ = runnable;
-  for (FiberSet rest = fresh & ~resume_noted_; rest != 0; rest &= rest - 1) {
-    const FiberId f = lowest(rest);
-    const Op pending = point.pending(f);
-    if (pending.kind != OpKind::resume) continue;
-    resume_noted_ |= bit(f);
-    std::int32_t source = -1;
-    if (pending.object != kNoObject) {
-      if (d > 0 && path_[d - 1].op.kind == OpKind::wake &&
-          path_[d - 1].op.object == pending.object) {
-        source = static_cast<std::int32_t>(d - 1);
-      }
-    } else if (pending.other != f && index(pending.other) < kMaxSearchFibers) {
-      source = exited_at_[index(pending.other)];
-    }
-    woken_at_[index(f)] = source;
-  }
-}
-
-void DfsExplorer::record_step(SearchNode& node) {
-  const std::uint32_t f = index(node.chosen);
-  const auto d = static_cast<std::int32_t>(&node - path_.data());
-  node.source[0] = steps_of_[f] == 0 ? spawned_at_[f] : -1;
-  node.source[1] = -1;
-  if (node.op.kind == OpKind::resume) {
-    node.source[1] = woken_at_[f];
-    resume_noted_ &= ~bit(node.chosen);
-  } else if (node.op.kind == OpKind::join && index(node.op.other) < kMaxSearchFibers) {
-    node.source[1] = exited_at_[index(node.op.other)];
-  }
-  node.footprint = Footprint::of(node.op);
-  node.pos = ++steps_of_[f];
-  node.prev_same = last_step_[f];
-  last_step_[f] = d;
-  if (node.op.kind == OpKind::spawn && index(node.op.other) < kMaxSearchFibers) {
-    spawned_at_[index(node.op.other)] = d;
-  } else if (node.op.kind == OpKind::exit) {
-    exited_at_[f] = d;
-  }
 }
 
 FiberSet DfsExplorer::next_sleep(const SchedulingPoint& point, const SearchNode& node,
@@ -339,11 +300,12 @@ void DfsExplorer::end_run(const Outcome& outcome) {
     emit_task(path_.size(), kind_ == SearchRunKind::sleep_blocked ? blocked_sleep_ : 0);
   }
   if (rules_.reduction == Reduction::dpor && split_level_ == 0) {
-    detect_races();
+    races_.add_backtracks(path_, diverge_);
     const bool cut_short = outcome.status == Status::failed || outcome.status == Status::livelock;
     if (cut_short && kind_ == SearchRunKind::complete && path_.size() > root_) {
       // The fiber that failed takes no more steps; at the step limit every fiber had more.
-      races_of_pending(outcome.status == Status::failed ? bit(path_.back().chosen) : 0);
+      races_.add_backtracks_of_pending(
+          path_, outcome.status == Status::failed ? bit(path_.back().chosen) : 0);
     }
   }
   exhausted_ = !advance();
@@ -366,109 +328,6 @@ bool DfsExplorer::advance() {
   path_.resize(root_);
   chosen_.resize(root_);
   return false;
-}
-
-void DfsExplorer::detect_races() {
-  // Vector clocks over the steps of this run (those before diverge_ are unchanged), and for each
-  // new step j the earlier steps it races with: dependent, of another fiber, and not ordered
-  // before j through any other step.
-  const std::size_t n = path_.size();
-  vc_.resize((n + 1) * kMaxSearchFibers);
-  for (std::size_t j = diverge_; j < n; ++j) races_of(j);
-}
-
-void DfsExplorer::races_of(std::size_t j) {
-  const SearchNode& nj = path_[j];
-  const std::uint32_t width = fibers_;
-  std::uint32_t* vj = &vc_[j * kMaxSearchFibers];
-  for (std::uint32_t f = 0; f < kMaxSearchFibers; ++f) vj[f] = 0;
-  auto join = [&](std::size_t from) {
-    const std::uint32_t* v = &vc_[from * kMaxSearchFibers];
-    for (std::uint32_t f = 0; f < width; ++f) vj[f] = vj[f] < v[f] ? v[f] : vj[f];
-  };
-  if (nj.prev_same >= 0) join(static_cast<std::size_t>(nj.prev_same));
-  for (std::int32_t s : nj.source) {
-    if (s >= 0) join(static_cast<std::size_t>(s));
-  }
-  races_.clear();
-  for (std::size_t i = j; i-- > 0;) {
-    const SearchNode& ni = path_[i];
-    if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
-    if (vj[index(ni.chosen)] < ni.pos) {
-      races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
-    }
-    join(i);
-  }
-  vj[index(nj.chosen)] = nj.pos;
-  for (const auto& [i, jj] : races_) add_backtrack(i, jj);
-}
-
-void DfsExplorer::races_of_pending(FiberSet finished) {
-  // A run that failed or hit the step limit ended with fibers that still had steps to take. Their
-  // next steps are unknown, so each is taken to conflict with every step: as if it came right
-  // after the end, it races with the last steps of the other fibers, and the search also tries
-  // it before them.
-  for (std::uint32_t f = 0; f < kMaxSearchFibers; ++f) {
-    const bool started = f == 0 || spawned_at_[f] >= 0;
-    if (!started || exited_at_[f] >= 0 || (finished & bit(FiberId{f})) != 0) continue;
-    if (f >= fibers_) fibers_ = f + 1;
-    SearchNode& v = path_.emplace_back();
-    v.chosen = FiberId{f};
-    v.footprint.everything = true;
-    v.pos = steps_of_[f] + 1;
-    v.prev_same = last_step_[f];
-    v.source[0] = steps_of_[f] == 0 ? spawned_at_[f] : -1;
-    v.frozen = true;
-    races_of(path_.size() - 1);
-    path_.pop_back();
-  }
-}
-
-void DfsExplorer::add_backtrack(std::size_t i, std::size_t j) {
-  SearchNode& ni = path_[i];
-  if (ni.frozen) return;
-  const std::uint32_t fi = index(ni.chosen);
-  const std::uint32_t pi = ni.pos;
-  auto after_i = [&](std::size_t k) { return vc_[k * kMaxSearchFibers + fi] >= pi; };
-  auto before = [&](std::size_t m, std::size_t k) {
-    return vc_[k * kMaxSearchFibers + index(path_[m].chosen)] >= path_[m].pos;
-  };
-  // v: the steps after i that do not happen after i, then j. Its initials are the fibers whose
-  // first step in v happens after no other step of v: each can start a run that reverses the race.
-  FiberSet initials = 0;
-  FiberSet seen = 0;
-  for (std::size_t k = i + 1; k <= j; ++k) {
-    if (k < j && after_i(k)) continue;
-    const FiberSet fk = bit(path_[k].chosen);
-    if ((seen & fk) != 0) continue;
-    seen |= fk;
-    bool initial = true;
-    for (std::size_t m = i + 1; m < k && initial; ++m) {
-      if (!after_i(m) && before(m, k)) initial = false;
-    }
-    if (initial) initials |= fk;
-  }
-  const FiberId prefer = path_[j].chosen;
-  add_one_of(ni, initials, prefer);
-  if (rules_.preemption_bound) {
-    // Under a bound, the reversal may need a preemption that the bound forbids at i, while an
-    // equivalent run that switches earlier fits (bounded partial-order reduction, Coons,
-    // Musuvathi and McKinley 2013). Such a run switches where switching costs no more than it
-    // did: where a fiber was switched in, or the fiber before blocked, exited or spun. So every
-    // such point after the other fiber's last step before i gets every fiber it allows.
-    for (std::size_t b = i + 1; b-- > root_ && (b == i || path_[b].chosen != prefer);) {
-      SearchNode& nb = path_[b];
-      const bool block_start = b == root_ || path_[b - 1].chosen != path_[b].chosen;
-      if (!nb.frozen && (block_start || nb.free_switch)) nb.backtrack |= nb.candidates;
-    }
-  }
-}
-
-void DfsExplorer::add_one_of(SearchNode& node, FiberSet initials, FiberId prefer) {
-  if (node.frozen || (initials & node.backtrack) != 0) return;
-  const FiberSet avail = initials & node.candidates;
-  if (avail == 0) return;
-  node.backtrack |= (avail & bit(prefer)) != 0 ? bit(prefer) : bit(lowest(avail));
 }
 
 }  // namespace interleave

@@ -3,7 +3,6 @@
 // run after run, each run re-executing the scenario from scratch; after each run it finds the
 // deepest point with a choice left and diverges there next time (stateless DFS).
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "../policy.h"
+#include "race_analysis.h"
 #include "reduction.h"
 #include "search_node.h"
 
@@ -72,17 +72,16 @@ class DfsExplorer final : public Policy {
  private:
   Decision fail_run(std::string message);
   SearchNode* enter_point(const SchedulingPoint& point, FiberSet runnable, bool spinning);
-  void note_wakes(const SchedulingPoint& point, FiberSet runnable);
-  void record_step(SearchNode& node);
+  // enter_point's cases; those on the path of every point are inlined into it (defined in the
+  // .cpp, used only there).
+  inline SearchNode* enter_replayed(const SchedulingPoint& point, FiberSet runnable);
+  inline SearchNode& open_point(const SchedulingPoint& point, FiberSet runnable, bool spinning);
+  bool enter_prefix(SearchNode& node, std::size_t d, FiberSet runnable);
+  inline bool enter_new(SearchNode& node, std::size_t d, FiberId current);
   FiberSet next_sleep(const SchedulingPoint& point, const SearchNode& node,
                       FiberSet runnable) const;
   static FiberSet bounded_sleepers(const SearchNode& node);
   void emit_task(std::size_t length, FiberSet sleep);
-  void detect_races();
-  void races_of(std::size_t j);
-  void races_of_pending(FiberSet finished);
-  void add_backtrack(std::size_t i, std::size_t j);
-  static void add_one_of(SearchNode& node, FiberSet initials, FiberId prefer);
   bool advance();
 
   SearchRules rules_;
@@ -91,33 +90,24 @@ class DfsExplorer final : public Policy {
   std::vector<SearchNode> path_;   // the points of the current path, one per step
   std::vector<FiberId> chosen_;    // invariant: chosen_[k] == path_[k].chosen, same size
   std::size_t diverge_ = 0;        // the first point whose step differs from the last run
-  std::vector<std::uint32_t> vc_;  // vector clocks, kMaxSearchFibers per step of path_
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> races_;  // (i, j) of the step in work
-  std::uint32_t split_level_ = 0;                               // frontier mode when > 0
+  RaceAnalysis races_;             // dpor: happens-before facts, races and their backtrack points
+  std::uint32_t split_level_ = 0;  // frontier mode when > 0
   std::vector<SearchTask>* tasks_ = nullptr;
   std::uint64_t bound_pruned_ = 0;
   bool exhausted_ = false;
   std::string error_;
 
-  // Per-run state, rebuilt by every run as it replays the path. The happens-before facts (the
-  // arrays, resume_noted_, the nodes' footprints and sources) are kept only under dpor.
+  // Per-run state, rebuilt by every run as it replays the path (under dpor, races_ keeps the
+  // happens-before facts, and the nodes their footprints and sources).
   SearchRunKind kind_ = SearchRunKind::complete;
   FiberSet blocked_sleep_ = 0;  // the sleep set of the point where the run was blocked
   FiberSet sleep_next_ = 0;     // sleep set of the next new point
   std::uint32_t preemptions_next_ = 0;
   std::uint32_t run_preemptions_ = 0;
   std::uint32_t branches_ = 0;  // points with two or more choices passed in this run
-  std::uint32_t fibers_ = 0;    // 1 + the highest fiber id seen in this run
-  FiberSet resume_noted_ = 0;   // fibers whose pending resume has been attributed
   FiberSet waiting_ = 0;        // fibers that spun and have seen no fiber make progress since
   FiberSet reading_ = 0;  // fibers that took a step that is not spinning since their last spin
   FiberSet stale_ = 0;    // of reading_, those that state changed for after such a step
-  FiberSet prev_runnable_ = 0;  // the runnable fibers at the last point (dpor)
-  std::array<std::int32_t, kMaxSearchFibers> last_step_{};   // per fiber: its last step, or -1
-  std::array<std::int32_t, kMaxSearchFibers> spawned_at_{};  // per fiber: the spawn step
-  std::array<std::int32_t, kMaxSearchFibers> exited_at_{};   // per fiber: its exit step
-  std::array<std::int32_t, kMaxSearchFibers> woken_at_{};    // per fiber: the waking step
-  std::array<std::uint32_t, kMaxSearchFibers> steps_of_{};   // per fiber: steps so far
 };
 
 }  // namespace interleave

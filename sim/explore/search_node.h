@@ -1,6 +1,7 @@
 #pragma once
 // SearchNode: one scheduling point on the path of a depth-first search, and the step taken there.
 
+#include <bit>
 #include <cstdint>
 
 #include "../ids.h"
@@ -18,6 +19,11 @@ inline constexpr std::uint32_t kMaxSearchFibers = 64;
 // bit(f) is the set holding only f.
 constexpr FiberSet bit(FiberId f) {
   return FiberSet{1} << index(f);
+}
+
+// lowest(set) is the fiber of lowest id in set, which must not be empty.
+constexpr FiberId lowest(FiberSet set) {
+  return FiberId{static_cast<std::uint32_t>(std::countr_zero(set))};
 }
 
 // One scheduling point of the current path. Invariants: done ⊆ backtrack ⊆ candidates (except

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "../../sim/ids.h"
-#include "../../sim/simulator.h"
+#include "../sim/ids.h"
+#include "../sim/simulator.h"
 
 namespace interleave {
 
@@ -37,6 +37,8 @@ class Occupants {
   std::size_t size() const { return inside_.size(); }
   // most() is the most fibers that were ever inside at once.
   std::size_t most() const { return most_; }
+  // first() is the fiber inside the longest; the region must not be empty.
+  FiberId first() const { return inside_.front(); }
   // names(sim) lists them in entry order: "t0", "reader 0 and reader 1", "a, b and c".
   std::string names(const Simulator& sim) const {
     std::string s;
