@@ -18,6 +18,7 @@
 #include "sim/run_until_failure.h"
 #include "sim/schedule.h"
 #include "sim/simulator.h"
+#include "traces/record_run.h"
 
 namespace interleave {
 

@@ -4,7 +4,6 @@
 #include <ostream>
 #include <string>
 
-#include "../traces/record_run.h"
 #include "../traces/trace.h"
 
 namespace interleave {

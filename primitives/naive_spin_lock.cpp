@@ -12,8 +12,8 @@ void NaiveSpinLock::lock() {
   while (locked_.load()) {
     ++spins_;
     sim_.count_spin();  // a busy load: this fiber waits for another one's progress
-    if (!noted && sim_.tracing()) {
-      sim_.note(current_name(sim_) + " spins on naive lock " + name_);
+    if (!noted) {
+      sim_.note([&] { return current_name(sim_) + " spins on naive lock " + name_; });
       noted = true;
     }
   }

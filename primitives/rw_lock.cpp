@@ -26,10 +26,12 @@ void RwLock::lock() {
   int s = 0;
   bool noted = false;
   while (!state_.compare_exchange(s, -1)) {  // on failure s receives the state
-    if (!noted && sim_.tracing()) {
-      sim_.note(current_name(sim_) + " waits to write " + name_ +
-                (s < 0 ? " (" + name_of(sim_, *writer_) + " writes)"
-                       : " (" + std::to_string(s) + " reading)"));
+    if (!noted) {
+      sim_.note([&] {
+        return current_name(sim_) + " waits to write " + name_ +
+               (s < 0 ? " (" + name_of(sim_, *writer_) + " writes)"
+                      : " (" + std::to_string(s) + " reading)");
+      });
       noted = true;
     }
     queue_.wait_if(state_, s);
@@ -69,9 +71,11 @@ void RwLock::lock_shared() {
       if (state_.compare_exchange(s, s + 1)) break;
       continue;  // s holds the new state
     }
-    if (!noted && sim_.tracing()) {
-      sim_.note(current_name(sim_) + " waits to read " + name_ + " (" + name_of(sim_, *writer_) +
-                " writes)");
+    if (!noted) {
+      sim_.note([&] {
+        return current_name(sim_) + " waits to read " + name_ + " (" + name_of(sim_, *writer_) +
+               " writes)";
+      });
       noted = true;
     }
     queue_.wait_if(state_, s);
@@ -109,8 +113,9 @@ void RwLock::unlock_shared() {
 void RwLock::wake_if_free(int old, int now) {
   if (now != 0 || old == 0) return;
   const std::uint32_t n = queue_.wake_all();
-  if (n > 0 && sim_.tracing()) {
-    sim_.note(current_name(sim_) + " woke " + std::to_string(n) + " waiting on " + name_);
+  if (n > 0) {
+    sim_.note(
+        [&] { return current_name(sim_) + " woke " + std::to_string(n) + " waiting on " + name_; });
   }
 }
 

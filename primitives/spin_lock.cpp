@@ -18,9 +18,11 @@ void SpinLock::lock() {
   bool noted = false;
   while (flag_.test_and_set()) {
     ++spins_;
-    if (!noted && sim_.tracing()) {
-      sim_.note(current_name(sim_) + " spins on " + name_ +
-                (owner_ ? " (held by " + name_of(sim_, *owner_) + ")" : std::string()));
+    if (!noted) {
+      sim_.note([&] {
+        return current_name(sim_) + " spins on " + name_ +
+               (owner_ ? " (held by " + name_of(sim_, *owner_) + ")" : std::string());
+      });
       noted = true;
     }
     sim_.yield();

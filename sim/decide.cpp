@@ -3,6 +3,12 @@
 // begin_step() (simulator.h) before it calls step_point(); the rest of the quiet path (decide,
 // choose, facts, record_pick) is inline in simulator.h, so a point that asks the policy makes
 // one call besides pick().
+#include <algorithm>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "sim/simulator.h"
 
 namespace interleave {

@@ -2,7 +2,7 @@
 
 namespace interleave {
 
-void FiberTable::push_waiter(WaiterList& list, Fiber& f) const {
+void FiberTable::push_waiter(WaiterList& list, Fiber& f) {
   f.linked = true;
   f.next_waiter = -1;
   f.prev_waiter = list.tail;
@@ -15,7 +15,7 @@ void FiberTable::push_waiter(WaiterList& list, Fiber& f) const {
   list.tail = me;
 }
 
-void FiberTable::remove_waiter(WaiterList& list, Fiber& f) const {
+void FiberTable::remove_waiter(WaiterList& list, Fiber& f) {
   if (f.prev_waiter != -1) {
     records_[static_cast<std::size_t>(f.prev_waiter)]->next_waiter = f.next_waiter;
   } else {

@@ -3,6 +3,7 @@
 // threaded through them. Records are reused across runs, so a run after warm-up allocates none.
 // Internal to sim/.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -19,11 +20,14 @@ class FiberTable {
   // capacity() is the number of records kept, this run's and parked ones.
   std::size_t capacity() const { return records_.size(); }
   // operator[](i) is record i, for i < capacity().
-  Fiber& operator[](std::size_t i) const { return *records_[i]; }
+  Fiber& operator[](std::size_t i) { return *records_[i]; }
+  const Fiber& operator[](std::size_t i) const { return *records_[i]; }
   // of(f) is fiber f's record; f below capacity().
-  Fiber& of(FiberId f) const { return *records_[index(f)]; }
+  Fiber& of(FiberId f) { return *records_[index(f)]; }
+  const Fiber& of(FiberId f) const { return *records_[index(f)]; }
   // checked(f) is fiber f's record; throws std::out_of_range when f is no record.
-  Fiber& checked(FiberId f) const { return *records_.at(index(f)); }
+  Fiber& checked(FiberId f) { return *records_.at(index(f)); }
+  const Fiber& checked(FiberId f) const { return *records_.at(index(f)); }
   // start_run() begins a run with no fibers; the records stay for reuse.
   void start_run() { count_ = 0; }
   // add() is the record of the next fiber of this run (id count()), reused or new; only its id
@@ -36,11 +40,11 @@ class FiberTable {
   }
 
   // push_waiter(list, f) links f as the newest waiter of list.
-  void push_waiter(WaiterList& list, Fiber& f) const;
+  void push_waiter(WaiterList& list, Fiber& f);
   // remove_waiter(list, f) unlinks f, a waiter of list.
-  void remove_waiter(WaiterList& list, Fiber& f) const;
+  void remove_waiter(WaiterList& list, Fiber& f);
   // oldest(list) is list's oldest waiter, or null when it is empty.
-  Fiber* oldest(const WaiterList& list) const {
+  Fiber* oldest(const WaiterList& list) {
     return list.head == -1 ? nullptr : records_[static_cast<std::size_t>(list.head)].get();
   }
 

@@ -1,7 +1,7 @@
 #pragma once
 // KernelKey: the passkey of the Simulator's kernel calls (begin_step, end_step, wait, wake, ...).
-// Only the objects of sim/ that are built on those calls can make one, so scenario code reaches
-// the kernel only through them: Shared, Atomic, WaitQueue and Thread.
+// Only the objects of sim/ that are built on those calls (Shared, Atomic, WaitQueue, Thread) and
+// the Simulator itself can make one, so scenario code does not call the kernel by mistake.
 
 namespace interleave {
 

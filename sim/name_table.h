@@ -10,8 +10,8 @@ namespace interleave {
 
 // Where a name lies in its table.
 struct NameRef {
-  std::uint32_t offset = 0;
-  std::uint32_t length = 0;
+  std::uint32_t offset = 0;  // where the name starts in the table's text
+  std::uint32_t length = 0;  // its length in bytes
 };
 
 class NameTable {

@@ -117,8 +117,8 @@ struct PolicyHints {
   bool keeps_stepping_fiber = false;
   // planned: what pick() would choose at the run's first points (entry k: the point before step
   // k), as a search replaying its path knows; the simulator takes an entry when its fiber is
-  // runnable and its id below 64, and asks pick() otherwise. The storage must not change during
-  // the run.
+  // runnable and its id below 64, and asks pick() otherwise. Entry k must stay readable, and
+  // unchanged, until step k is decided.
   std::span<const FiberId> planned;
 };
 

@@ -31,7 +31,7 @@ struct SpinWindow {
 
 // step_limit_message(max_steps, window, schedule, fiber_names) says that the run reached its
 // step limit and which fibers kept running in the window: schedule holds the fiber of each step
-// performed, fiber_names the name of each fiber by id.
+// performed, fiber_names the name of each fiber by id (every fiber of schedule has one).
 std::string step_limit_message(std::uint64_t max_steps, const SpinWindow& window,
                                std::span<const FiberId> schedule,
                                std::span<const std::string_view> fiber_names);

@@ -24,8 +24,6 @@ class RunnableSet {
   bool empty() const { return ids_.empty(); }
   // contains_low(f) tells whether f is runnable, for f below 64 (false from 64 up).
   bool contains_low(FiberId f) const { return (mask_ & bit(f)) != 0; }
-  // contains(f) tells whether f is runnable, for any id.
-  bool contains(FiberId f) const { return std::binary_search(ids_.begin(), ids_.end(), f); }
   // add_newest(f) adds f, which is greater than every id in the set (a fiber just spawned).
   void add_newest(FiberId f) {
     ids_.push_back(f);

@@ -71,7 +71,6 @@ Fiber& Simulator::prepare_run(Policy& policy, Observer* observer) {
   }
   policy_ = &policy;
   hints_ = policy.hints();
-  plan_ = hints_.planned;
   observer_ = observer;
   fibers_.start_run();
   runnable_.clear();

@@ -3,6 +3,7 @@
 // and the step loop, and runs one scenario from scratch under one policy per run().
 // Scenarios, primitives and the objects of sim/ reach it through an explicit reference.
 
+#include <concepts>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -35,9 +36,9 @@ namespace interleave {
 
 // What run() returns: the verdict, the scenario's reported results, and the costs.
 struct RunResult {
-  Outcome outcome;
-  Results results;
-  Stats stats;
+  Outcome outcome;  // how the run ended
+  Results results;  // what the scenario reported, in report order
+  Stats stats;      // what the run cost
 };
 
 // How a wait ended: the word did not match (no block), a wake, or the timeout.
@@ -196,9 +197,13 @@ class Simulator {
   };
 
   // ---- The run: sim/simulator.cpp ----
+  // prepare_run(policy, observer) resets the run's state and returns main's record.
   Fiber& prepare_run(Policy& policy, Observer* observer);
+  // execute() starts main, runs until the run ends, unwinds what is left and returns the result.
   const RunResult& execute();
+  // new_fiber(name, parent) is the record of a new runnable fiber of this run.
   Fiber& new_fiber(std::string_view name, FiberId parent);
+  // start_fiber(child) runs child eagerly up to its first operation (its context made once).
   void start_fiber(Fiber& child);
   // fiber_loop(self, from) is the code of every fiber context: run a body, park, repeat until
   // the simulator closes.
@@ -218,6 +223,7 @@ class Simulator {
     clock_ += config_.step_cost;
     last_reason_ = Reason::access;
   }
+  // observe_step(read, written) hands the step's StepEvent to the observer.
   void observe_step(std::optional<std::int64_t> read, std::optional<std::int64_t> written);
   // begin_special_step(op) is begin_step() for a fiber that is unwound or not yet started.
   void begin_special_step(Op op);
@@ -233,10 +239,12 @@ class Simulator {
   // unwind_if_abandoned(kind): a fiber resumed after its run ended, in the middle of an
   // operation of this kind, throws FiberUnwind unless the operation completes while unwinding.
   void unwind_if_abandoned(OpKind kind);
+  // finish(status, message) decides the outcome, unless it is decided already.
   void finish(Status status, std::string message);
   // no_stack_for(child, why) ends the run when child's stack cannot be mapped: run() then throws
   // ResourceLimit (at once when child is main). Does not return.
   [[noreturn]] void no_stack_for(Fiber& child, const char* why);
+  // unwind_all() resumes every fiber left suspended to unwind it (see sim/unwinding.h).
   void unwind_all();
   // set_teardown(on) starts or ends the unwinding of abandoned fibers, keeping step_hooks_ true.
   void set_teardown(bool on) {
@@ -250,8 +258,9 @@ class Simulator {
   void step_point(Fiber* self, OpKind kind);
   // decide(reason) is the one scheduling point, after the current fiber's step of this reason:
   // it returns the fiber that performs the next step, or null when the run ended. Its fast path
-  // comes first: at a quiet point (see quiet_until_) only the policy's hints or its pick are
-  // needed; every other point goes through prepare_point() first.
+  // comes first: at a quiet point (see quiet_until_) only the plan or the policy's pick is
+  // needed; every other point goes through prepare_point() first. A point kept quietly never
+  // gets here: begin_step() takes that case (keep()) before it stores the op.
   Fiber* decide(Reason reason);
   // quiet_point() tells whether the scheduling point before the current fiber's next step needs
   // nothing but the policy's pick: no timer is due, the fiber did not spin, yield, block or exit,
@@ -283,7 +292,8 @@ class Simulator {
   // plan_applies() tells whether this point has a planned entry naming a runnable fiber (one
   // below id 64: the policy is asked about the others).
   bool plan_applies() const {
-    return stats_.steps < plan_.size() && runnable_.contains_low(plan_[stats_.steps]);
+    return stats_.steps < hints_.planned.size() &&
+           runnable_.contains_low(hints_.planned[stats_.steps]);
   }
   // facts(cur, cur_runnable, reason, spun) is what a SchedulingPoint shows now, after cur's step.
   SchedulingPoint::Facts facts(const Fiber& cur, bool cur_runnable, Reason reason, bool spun) const;
@@ -312,13 +322,21 @@ class Simulator {
   void end_at_step_limit();
 
   // ---- Blocking, waking and timers: sim/blocking.cpp ----
+  // block_current() blocks the running fiber and decides who runs instead; returns when the
+  // fiber is picked for its resume step (or resumed to be unwound).
   void block_current();
+  // make_runnable(f, resume_from, object) wakes f: its next op is the resume of that wait.
   void make_runnable(Fiber& f, OpKind resume_from, ObjectId object);
+  // remove_runnable(f) takes f out of the runnable set.
   void remove_runnable(Fiber& f) { runnable_.remove(f.id); }
   // unlink(f) takes f out of the waiter list it is linked in, if any.
   void unlink(Fiber& f);
+  // fire_due_timers() wakes every fiber whose live timer is due now.
   void fire_due_timers();
+  // advance_to_next_timer() moves the clock to the earliest live timer and fires it; false
+  // when there is none (or no fiber became runnable).
   bool advance_to_next_timer();
+  // end_without_runnable() ends the run when nothing can run: ok, or a deadlock naming waits.
   void end_without_runnable();
 
   // plain_touched() lists the plain state touched since the last scheduling point; more than
@@ -326,6 +344,7 @@ class Simulator {
   std::span<const ObjectId> plain_touched() const {
     return {plain_touched_list_, plain_touched_ <= kMaxPlainTouches ? plain_touched_ : 0};
   }
+  // plain_overflowed() tells whether the last step touched more plain state than is listed.
   bool plain_overflowed() const { return plain_touched_ > kMaxPlainTouches; }
 
   RunConfig config_;
@@ -348,8 +367,7 @@ class Simulator {
   Stats stats_;
   Outcome outcome_;
   Policy* policy_ = nullptr;
-  PolicyHints hints_;              // this run's policy's hints
-  std::span<const FiberId> plan_;  // hints_.planned, by step
+  PolicyHints hints_;  // this run's policy's hints, read at the start of the run
   Observer* observer_ = nullptr;
   Fiber* current_ = nullptr;  // the fiber in control (the last one, while the host runs)
   Fiber* starter_ = nullptr;  // who eagerly started the fiber now starting; null = host
@@ -387,8 +405,7 @@ class Simulator {
 inline Fiber* Simulator::decide(Reason reason) {
   if (quiet_point()) [[likely]] {
     Fiber* cur = current_;
-    if (kept_quietly()) return keep(cur);  // the policy's hint: it keeps the stepping fiber
-    cur->yielded = false;                  // its last step did not spin (the point is quiet)
+    cur->yielded = false;  // its last step did not spin (the point is quiet)
     return choose(cur, true, reason, false);
   }
   return decide_at_full_point(reason);
@@ -398,7 +415,7 @@ inline Fiber* Simulator::decide(Reason reason) {
                                                        bool spun) {
   if (plan_applies()) {
     consume_step_hints();
-    return record_pick(plan_[stats_.steps], cur, cur_runnable, reason);
+    return record_pick(hints_.planned[stats_.steps], cur, cur_runnable, reason);
   }
   const Decision d = policy_->pick(SchedulingPoint(*this, facts(*cur, cur_runnable, reason, spun)));
   consume_step_hints();

@@ -3,7 +3,8 @@
 // by one to unwind their stacks, so that their destructors run. Each is resumed where it stopped;
 // release-like operations (store, clear, exchange, fetch_add, wake, join, exit) then take effect
 // at once and return, so destructors such as ~Thread and ~lock_guard finish; any other operation
-// throws FiberUnwind, which unwinds the fiber's stack.
+// throws FiberUnwind, which unwinds the fiber's stack. Internal to sim/ but FiberUnwind, which
+// scenario code that catches (...) must rethrow.
 
 #include <cstdint>
 

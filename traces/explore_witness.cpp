@@ -11,6 +11,10 @@ PolicyInfo explore_policy_info(std::optional<std::uint32_t> preemption_bound) {
   return info;
 }
 
+RunEnd run_end(const OutcomeClass& outcome) {
+  return RunEnd{outcome.status, outcome.message, outcome.results, std::nullopt, std::nullopt};
+}
+
 Trace record_witness(std::string_view scenario,
                      const std::vector<std::pair<std::string, std::int64_t>>& params,
                      const std::function<void(Simulator&)>& body, const RunConfig& config,

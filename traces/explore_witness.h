@@ -14,6 +14,7 @@
 #include "../sim/explore/explore_result.h"
 #include "../sim/policy.h"
 #include "../sim/simulator.h"
+#include "rerun.h"
 #include "trace.h"
 
 namespace interleave {
@@ -21,6 +22,10 @@ namespace interleave {
 // explore_policy_info(bound) is how a trace names the search that chose its schedule:
 // {"explore", {}} or, with a preemption bound, {"explore", {{"preemption_bound", bound}}}.
 PolicyInfo explore_policy_info(std::optional<std::uint32_t> preemption_bound);
+
+// run_end(outcome) is what a search's outcome class says of how its witness ended: status,
+// message and results (no step count, no stats).
+RunEnd run_end(const OutcomeClass& outcome);
 
 // record_witness(scenario, params, body, config, policy, outcome) re-executes body along
 // outcome.witness with a recorder and returns its trace; throws std::runtime_error (not_repeated()

@@ -1,6 +1,6 @@
 #pragma once
 // Recording the trace of a run that already happened: it is re-executed (deterministically)
-// along its schedule with a recorder attached (rerun()).
+// along its schedule with a recorder attached (repeated_trace() in rerun.h).
 
 #include <span>
 
@@ -12,16 +12,6 @@
 #include "trace.h"
 
 namespace interleave {
-
-// A re-executed run and its trace.
-struct RecordedRun {
-  RunResult result;
-  Trace trace;
-};
-
-// record_run(run) re-executes run.body along run.schedule with a TraceRecorder attached;
-// throws std::runtime_error when the run leaves the schedule (the body is not deterministic).
-RecordedRun record_run(const ScheduledRun& run);
 
 // The run to record: what was run, how, the schedule it took and how it ended.
 struct TraceRequest {

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "../sim/config.h"
-#include "../sim/explore/explore_result.h"
 #include "../sim/outcome.h"
 #include "../sim/policy.h"
 #include "../sim/simulator.h"
@@ -21,7 +20,8 @@
 
 namespace interleave {
 
-// A schedule to re-execute: the program, its settings and the decisions.
+// A schedule to re-execute: the program, its settings and the decisions. It refers to the
+// caller's params and body, which must outlive the rerun() it is given to.
 struct ScheduledRun {
   std::string_view scenario;                                        // the name the trace carries
   const std::vector<std::pair<std::string, std::int64_t>>& params;  // recorded as given
@@ -36,7 +36,7 @@ enum class Recording : std::uint8_t { on, off };
 
 // A re-executed run: how it ended, its trace, and how it left its schedule.
 struct Rerun {
-  RunResult result;
+  RunResult result;           // how the re-executed run ended
   Trace trace;                // the run's trace when it was recorded; empty otherwise
   std::string left_schedule;  // how the run left its schedule (ReplayPolicy::error()); empty
                               // when it followed the schedule to its end
@@ -48,24 +48,24 @@ struct Rerun {
 Rerun rerun(const ScheduledRun& run, Recording recording = Recording::on);
 
 // How a run ended the first time, as far as the one who asks for it again knows: a search's
-// outcome class has no step count and no stats, a run's result has everything.
+// outcome class has no step count and no stats (run_end() in explore_witness.h), a run's result
+// has everything.
 struct RunEnd {
-  Status status = Status::ok;
-  std::string message;
-  Results results;
+  Status status = Status::ok;         // the outcome's status
+  std::string message;                // the outcome's message
+  Results results;                    // what the run reported
   std::optional<std::uint64_t> step;  // Outcome::step, when known
   std::optional<Stats> stats;         // when known
 };
 
-// run_end(result) is everything result says of its end; run_end(outcome) what a search's outcome
-// class says (status, message, results).
+// run_end(result) is everything result says of its end.
 RunEnd run_end(const RunResult& result);
-RunEnd run_end(const OutcomeClass& outcome);
 
 // not_repeated(again, before) is empty when again followed its schedule and ended as before, in
 // every field before knows; otherwise the one message "the scenario did not repeat its run when
 // re-executed for its trace (WHY); it is probably not deterministic", where WHY is how the run
-// left its schedule or "it ended STATUS: MESSAGE".
+// left its schedule or the first field that differs, with both values ("it reported total = 4
+// where the first run reported total = 3").
 std::string not_repeated(const Rerun& again, const RunEnd& before);
 
 // repeated_trace(run, before) is the trace of rerun(run); throws std::runtime_error with

@@ -10,6 +10,7 @@
 #include "sim/simulator.h"
 #include "tests/sim/explore/explore_test_support.h"
 #include "tests/support/seeded_runs.h"
+#include "traces/explore_witness.h"
 #include "traces/rerun.h"
 
 using namespace interleave;

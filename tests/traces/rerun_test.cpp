@@ -12,6 +12,7 @@
 #include "sim/shared.h"
 #include "sim/simulator.h"
 #include "sim/thread.h"
+#include "traces/result_text.h"
 
 using namespace interleave;
 
@@ -75,8 +76,10 @@ TEST_CASE("a run that ends differently when re-executed gets the one not-determi
   const Rerun again = rerun(run);
   CHECK(again.left_schedule.empty());
   CHECK(not_repeated(again, run_end(first.result)) ==
-        "the scenario did not repeat its run when re-executed for its trace (it ended ok); it is "
-        "probably not deterministic");
+        "the scenario did not repeat its run when re-executed for its trace (it reported " +
+            format_results(again.result.results) + " where the first run reported " +
+            format_results(first.result.results) + "); it is probably not deterministic");
+  CHECK_FALSE(again.result.results == first.result.results);
   CHECK_THROWS_WITH(repeated_trace(run, run_end(first.result)),
                     Catch::StartsWith("the scenario did not repeat its run"));
 }

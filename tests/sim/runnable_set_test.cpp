@@ -28,8 +28,8 @@ TEST_CASE("a runnable set keeps its ids ascending and its mask equal to them", "
   set.remove(FiberId{4});  // not in the set: nothing changes
   CHECK(ids_of(set) == std::vector<std::uint32_t>{0, 3, 5});
   CHECK(set.mask() == 0b101001);
-  CHECK(set.contains(FiberId{3}));
-  CHECK_FALSE(set.contains(FiberId{1}));
+  CHECK(set.contains_low(FiberId{3}));
+  CHECK_FALSE(set.contains_low(FiberId{1}));
   set.clear();
   CHECK(set.empty());
   CHECK(set.mask() == 0);
@@ -42,8 +42,7 @@ TEST_CASE("a runnable set holds fibers from id 64 up outside its mask", "[sim][p
   set.add(FiberId{70});
   CHECK(ids_of(set) == std::vector<std::uint32_t>{2, 64, 70});
   CHECK(set.mask() == 0b100);
-  CHECK(set.contains(FiberId{64}));
-  CHECK_FALSE(set.contains_low(FiberId{64}));
+  CHECK_FALSE(set.contains_low(FiberId{64}));  // in the set, outside the mask
   CHECK(set.contains_low(FiberId{2}));
   set.remove(FiberId{64});
   CHECK(ids_of(set) == std::vector<std::uint32_t>{2, 70});
