@@ -32,7 +32,7 @@ Barrier::Barrier(Simulator& sim, std::string_view name, std::uint32_t parties,
       parties_(parties),
       action_(std::move(action)),
       word_(sim, name_ + ".word", 0),
-      queue_(sim, name_ + ".queue") {
+      queue_(sim, name_ + ".queue", WaitTarget{"barrier", name_, nullptr}) {
   if (parties_ == 0) sim_.fail("barrier " + name_ + " needs at least one party");
 }
 

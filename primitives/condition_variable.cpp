@@ -5,7 +5,10 @@
 namespace interleave {
 
 ConditionVariable::ConditionVariable(Simulator& sim, std::string_view name)
-    : sim_(sim), name_(name), seq_(sim, name_ + ".seq", 0), queue_(sim, name_ + ".queue") {}
+    : sim_(sim),
+      name_(name),
+      seq_(sim, name_ + ".seq", 0),
+      queue_(sim, name_ + ".queue", WaitTarget{"condition variable", name_, nullptr}) {}
 
 Mutex& ConditionVariable::locked(std::unique_lock<Mutex>& lock) {
   if (lock.mutex() == nullptr || !lock.owns_lock()) {

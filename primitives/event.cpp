@@ -5,7 +5,10 @@
 namespace interleave {
 
 Event::Event(Simulator& sim, std::string_view name)
-    : sim_(sim), name_(name), word_(sim, name_ + ".word", 0), queue_(sim, name_ + ".queue") {}
+    : sim_(sim),
+      name_(name),
+      word_(sim, name_ + ".word", 0),
+      queue_(sim, name_ + ".queue", WaitTarget{"event", name_, nullptr}) {}
 
 void Event::set() {
   std::uint64_t w = word_.load();

@@ -5,7 +5,10 @@
 namespace interleave {
 
 Mutex::Mutex(Simulator& sim, std::string_view name)
-    : sim_(sim), name_(name), state_(sim, name_ + ".state", 0), queue_(sim, name_ + ".queue") {}
+    : sim_(sim),
+      name_(name),
+      state_(sim, name_ + ".state", 0),
+      queue_(sim, name_ + ".queue", WaitTarget{"mutex", name_, &owner_}) {}
 
 void Mutex::lock() {
   acquire(std::nullopt);

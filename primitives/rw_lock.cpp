@@ -7,7 +7,10 @@
 namespace interleave {
 
 RwLock::RwLock(Simulator& sim, std::string_view name)
-    : sim_(sim), name_(name), state_(sim, name_ + ".state", 0), queue_(sim, name_ + ".queue") {}
+    : sim_(sim),
+      name_(name),
+      state_(sim, name_ + ".state", 0),
+      queue_(sim, name_ + ".queue", WaitTarget{"readers-writer lock", name_, &writer_}) {}
 
 bool RwLock::reading_now() const {
   return std::find(readers_.begin(), readers_.end(), sim_.current_fiber()) != readers_.end();

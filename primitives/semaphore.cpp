@@ -17,7 +17,7 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
       bound_(bound),
       value_(sim, name_ + ".value", std::max(initial, 0)),
       waiters_(sim, name_ + ".waiters", 0),
-      queue_(sim, name_ + ".queue") {
+      queue_(sim, name_ + ".queue", WaitTarget{kind_, name_, nullptr}) {
   if (initial < 0) {
     sim_.fail(std::string(kind_) + " " + name_ + " was given a negative initial value " +
               std::to_string(initial));

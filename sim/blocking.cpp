@@ -137,14 +137,32 @@ void Simulator::end_without_runnable() {
     const Fiber& f = fibers_[i];
     if (f.state != FiberState::blocked) continue;
     BlockedFiber b;
+    b.id = f.id;
     b.name = fiber_name(f.id);
     b.in = f.blocked_in;
-    if (f.blocked_in == OpKind::join) b.target = fiber_name(f.joining);
-    if (f.blocked_in == OpKind::wait) {
-      b.object_kind = objects_[index(f.waiting_on)].kind;
-      b.target = object_name(f.waiting_on);
+    if (f.blocked_in == OpKind::join) {
+      b.target = fiber_name(f.joining);
+      b.waits_on = f.joining;
     }
-    blocked.push_back(b);
+    if (f.blocked_in == OpKind::wait) {
+      const ObjectRecord& queue = objects_[index(f.waiting_on)];
+      b.object_kind = queue.kind;
+      b.target = object_name(f.waiting_on);
+      b.primitive_kind = queue.target.kind;
+      b.primitive = queue.target.name;
+      if (queue.target.holder != nullptr && queue.target.holder->has_value() &&
+          **queue.target.holder != f.id) {
+        b.waits_on = **queue.target.holder;
+        b.held_by = fiber_name(b.waits_on);
+      }
+    }
+    // What it holds: every primitive of this run whose holder it is.
+    for (const ObjectRecord& o : objects_) {
+      if (o.target.holder != nullptr && *o.target.holder == f.id) {
+        b.holds.push_back(std::string(o.target.kind) + " '" + std::string(o.target.name) + "'");
+      }
+    }
+    blocked.push_back(std::move(b));
   }
   if (blocked.empty()) {
     finish(Status::ok, {});

@@ -1,5 +1,7 @@
 #include "sim/run_diagnostics.h"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace interleave {
@@ -29,21 +31,72 @@ std::string step_limit_message(std::uint64_t max_steps, const SpinWindow& window
   return msg;
 }
 
+std::vector<std::size_t> wait_cycle(std::span<const BlockedFiber> blocked) {
+  // Each blocked fiber waits on at most one other: follow the waits from each fiber in order,
+  // colouring the fibers of the current walk; meeting one of them again closes a cycle.
+  enum class Seen : std::uint8_t { no, on_walk, done };
+  std::vector<Seen> seen(blocked.size(), Seen::no);
+  auto index_of = [&](FiberId f) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < blocked.size(); ++i) {
+      if (blocked[i].id == f) return i;
+    }
+    return std::nullopt;
+  };
+  for (std::size_t start = 0; start < blocked.size(); ++start) {
+    std::vector<std::size_t> walk;
+    std::optional<std::size_t> at = start;
+    while (at && seen[*at] == Seen::no) {
+      seen[*at] = Seen::on_walk;
+      walk.push_back(*at);
+      at = blocked[*at].waits_on == kNoFiber ? std::nullopt : index_of(blocked[*at].waits_on);
+    }
+    if (at && seen[*at] == Seen::on_walk) {
+      std::vector<std::size_t> cycle(std::find(walk.begin(), walk.end(), *at), walk.end());
+      std::rotate(cycle.begin(),
+                  std::min_element(cycle.begin(), cycle.end(),
+                                   [&](std::size_t a, std::size_t b) {
+                                     return index(blocked[a].id) < index(blocked[b].id);
+                                   }),
+                  cycle.end());
+      return cycle;
+    }
+    for (std::size_t i : walk) seen[i] = Seen::done;
+  }
+  return {};
+}
+
 std::string deadlock_message(std::span<const BlockedFiber> blocked) {
   std::string msg;
   for (const BlockedFiber& b : blocked) {
     msg += msg.empty() ? "no fiber can run: " : "; ";
     msg += b.name;
+    for (std::size_t i = 0; i < b.holds.size(); ++i) {
+      msg += i == 0 ? " holds " : ", ";
+      msg += b.holds[i];
+    }
+    if (!b.holds.empty()) msg += " and";
     switch (b.in) {
       case OpKind::join:
         msg += " waits to join " + std::string(b.target);
         break;
       case OpKind::wait:
-        msg += " waits on " + std::string(b.object_kind) + " '" + std::string(b.target) + "'";
+        if (!b.primitive_kind.empty()) {
+          msg +=
+              " waits for " + std::string(b.primitive_kind) + " '" + std::string(b.primitive) + "'";
+          if (!b.held_by.empty()) msg += ", held by " + std::string(b.held_by);
+        } else {
+          msg += " waits on " + std::string(b.object_kind) + " '" + std::string(b.target) + "'";
+        }
         break;
       default:
         msg += " is blocked";
     }
+  }
+  const std::vector<std::size_t> cycle = wait_cycle(blocked);
+  if (!cycle.empty()) {
+    msg += "; the waits form a cycle: ";
+    for (std::size_t i : cycle) msg += std::string(blocked[i].name) + " -> ";
+    msg += blocked[cycle.front()].name;
   }
   return msg;
 }

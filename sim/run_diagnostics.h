@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ids.h"
 #include "op.h"
@@ -38,15 +39,29 @@ std::string step_limit_message(std::uint64_t max_steps, const SpinWindow& window
 
 // A blocked fiber, as a deadlock report names it.
 struct BlockedFiber {
+  FiberId id{0};                 // the fiber
   std::string_view name;         // the fiber's name
   OpKind in = OpKind::wait;      // wait, join or sleep
   std::string_view object_kind;  // when in wait: the kind of the object waited on
   std::string_view target;       // when in wait: the object's name; in join: the fiber joined
+  // When in wait on the queue of a primitive (WaitTarget): the primitive's kind and name, named
+  // instead of the queue, and the name of the fiber that holds it, if one does.
+  std::string_view primitive_kind;
+  std::string_view primitive;
+  std::string_view held_by;
+  std::vector<std::string> holds;  // the primitives it holds, as "mutex 'fork 0'"
+  FiberId waits_on = kNoFiber;     // whose progress it waits for: the holder, or the fiber joined
 };
 
-// deadlock_message(blocked) says that no fiber can run and what each blocked fiber waits for,
-// in the order given; empty when blocked is.
+// deadlock_message(blocked) says that no fiber can run, what each blocked fiber holds and waits
+// for, in the order given, and the first cycle of waits (a fiber waits on the holder of what it
+// waits for, or on the fiber it joins), from its lowest fiber: "the waits form a cycle:
+// philosopher 0 -> philosopher 1 -> philosopher 0". Empty when blocked is.
 std::string deadlock_message(std::span<const BlockedFiber> blocked);
+
+// wait_cycle(blocked) is the first cycle of waits among blocked, as indices into it, starting at
+// its lowest fiber id; empty when the waits form none.
+std::vector<std::size_t> wait_cycle(std::span<const BlockedFiber> blocked);
 
 // idle_skip_note(skipped, spins) is the trace note of a skip to the next timer while every
 // runnable fiber spun.

@@ -59,7 +59,7 @@ void Simulator::set_config(const RunConfig& config) {
 ObjectId Simulator::register_object(KernelKey, std::string_view kind, std::string_view name) {
   if (!running_) throw std::logic_error("objects must be created inside a run");
   ObjectId id{static_cast<std::uint32_t>(objects_.size())};
-  objects_.push_back(ObjectRecord{kind, names_.add(name), WaiterList{}});
+  objects_.push_back(ObjectRecord{kind, names_.add(name), WaiterList{}, WaitTarget{}});
   if (tracing()) observer_->on_object(id, kind, name);
   return id;
 }

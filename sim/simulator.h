@@ -31,6 +31,7 @@
 #include "stack_pool.h"
 #include "timer_queue.h"
 #include "unwinding.h"
+#include "wait_target.h"
 
 namespace interleave {
 
@@ -138,6 +139,11 @@ class Simulator {
 
   // register_object(key, kind, name) gives a new object its id; kind must be a string literal.
   ObjectId register_object(KernelKey, std::string_view kind, std::string_view name);
+  // set_wait_target(key, queue, target) names what the fibers blocked on queue wait for, for
+  // the rest of this run (an empty target forgets it); nothing outside a run.
+  void set_wait_target(KernelKey, ObjectId queue, const WaitTarget& target) {
+    if (running_ && index(queue) < objects_.size()) objects_[index(queue)].target = target;
+  }
   // begin_step(key, op) is the scheduling point before op; it returns when the calling fiber has
   // been picked to perform op, which it then performs without interruption.
   void begin_step(KernelKey, Op op) {
@@ -194,6 +200,7 @@ class Simulator {
     std::string_view kind;  // a string literal
     NameRef name;
     WaiterList waiters;  // for wait queues: the blocked fibers, oldest first
+    WaitTarget target;   // for wait queues of a primitive: the primitive (set_wait_target)
   };
 
   // ---- The run: sim/simulator.cpp ----

@@ -8,6 +8,7 @@
 #include "atomic.h"
 #include "simulator.h"
 #include "traced_value.h"
+#include "wait_target.h"
 
 namespace interleave {
 
@@ -17,6 +18,17 @@ class WaitQueue {
   // WaitQueue(sim, name) registers the queue with the running simulator.
   WaitQueue(Simulator& sim, std::string_view name)
       : sim_(sim), id_(sim.register_object(KernelKey{}, "wait_queue", name)) {}
+  // WaitQueue(sim, name, target) is a queue that a primitive is built on: a deadlock report
+  // names target (the primitive, and who holds it) for the fibers blocked on it.
+  WaitQueue(Simulator& sim, std::string_view name, const WaitTarget& target)
+      : WaitQueue(sim, name) {
+    sim.set_wait_target(KernelKey{}, id_, target);
+    has_target_ = true;
+  }
+  // ~WaitQueue() forgets its target, which points into the primitive being destroyed.
+  ~WaitQueue() {
+    if (has_target_) sim_.set_wait_target(KernelKey{}, id_, WaitTarget{});
+  }
   WaitQueue(const WaitQueue&) = delete;
   WaitQueue& operator=(const WaitQueue&) = delete;
 
@@ -47,6 +59,7 @@ class WaitQueue {
  private:
   Simulator& sim_;
   ObjectId id_;
+  bool has_target_ = false;  // a primitive's queue: the simulator holds its WaitTarget
 };
 
 }  // namespace interleave

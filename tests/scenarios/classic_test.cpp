@@ -168,9 +168,14 @@ TEST_CASE("philosophers deadlock, each holding its left fork and waiting for its
   REQUIRE(c.pct);
   for (const SeededRun& run : {*c.random, *c.pct}) {
     const std::string& message = run.result.outcome.message;
-    CHECK(message.find("philosopher 0 waits on wait_queue 'fork 1.queue'") != std::string::npos);
-    CHECK(message.find("philosopher 1 waits on wait_queue 'fork 2.queue'") != std::string::npos);
-    CHECK(message.find("philosopher 2 waits on wait_queue 'fork 0.queue'") != std::string::npos);
+    CHECK_THAT(message, Catch::Contains("philosopher 0 holds mutex 'fork 0' and waits for mutex "
+                                        "'fork 1', held by philosopher 1"));
+    CHECK_THAT(message, Catch::Contains("philosopher 1 holds mutex 'fork 1' and waits for mutex "
+                                        "'fork 2', held by philosopher 2"));
+    CHECK_THAT(message, Catch::Contains("philosopher 2 holds mutex 'fork 2' and waits for mutex "
+                                        "'fork 0', held by philosopher 0"));
+    CHECK_THAT(message, Catch::EndsWith("; the waits form a cycle: philosopher 0 -> philosopher 1 "
+                                        "-> philosopher 2 -> philosopher 0"));
   }
 }
 
@@ -181,8 +186,11 @@ TEST_CASE("five philosophers deadlock in a cycle of all five forks", "[scenarios
   REQUIRE(found);
   INFO(describe(found));
   for (int i = 0; i < 5; ++i) {
-    const std::string waits = "philosopher " + std::to_string(i) + " waits on wait_queue 'fork " +
-                              std::to_string((i + 1) % 5) + ".queue'";
+    const int next = (i + 1) % 5;
+    const std::string waits = "philosopher " + std::to_string(i) + " holds mutex 'fork " +
+                              std::to_string(i) + "' and waits for mutex 'fork " +
+                              std::to_string(next) + "', held by philosopher " +
+                              std::to_string(next);
     CHECK(found->result.outcome.message.find(waits) != std::string::npos);
   }
 }
@@ -220,8 +228,7 @@ TEST_CASE("readers-writers-racy can lose a count and leave the writer blocked fo
       [](const RunResult& r) { return r.outcome.status == Status::deadlock; });
   REQUIRE(found);
   INFO(describe(found));
-  CHECK(found->result.outcome.message.find("writer 0 waits on wait_queue 'room.queue'") !=
-        std::string::npos);
+  CHECK_THAT(found->result.outcome.message, Catch::Contains("writer 0 waits for semaphore 'room'"));
 }
 
 TEST_CASE("peterson-broken lets both threads into the critical section", "[scenarios][classic]") {
@@ -246,8 +253,8 @@ TEST_CASE("lost-wakeup leaves the waiter asleep on the condition variable foreve
   REQUIRE(c.pct);
   for (const SeededRun& run : {*c.random, *c.pct}) {
     CHECK(run.result.outcome.message ==
-          "no fiber can run: main waits to join waiter 0; waiter 0 waits on wait_queue "
-          "'cv.queue'");
+          "no fiber can run: main waits to join waiter 0; waiter 0 waits for condition variable "
+          "'cv'");
     CHECK(int_result(run.result, "woke") == 0);
   }
 }
@@ -260,8 +267,9 @@ TEST_CASE("abba deadlocks with t0 waiting for B and t1 waiting for A", "[scenari
   REQUIRE(c.pct);
   for (const SeededRun& run : {*c.random, *c.pct}) {
     const std::string& message = run.result.outcome.message;
-    CHECK(message.find("t0 waits on wait_queue 'B.queue'") != std::string::npos);
-    CHECK(message.find("t1 waits on wait_queue 'A.queue'") != std::string::npos);
+    CHECK_THAT(message, Catch::Contains("t0 holds mutex 'A' and waits for mutex 'B', held by t1"));
+    CHECK_THAT(message, Catch::Contains("t1 holds mutex 'B' and waits for mutex 'A', held by t0"));
+    CHECK_THAT(message, Catch::EndsWith("; the waits form a cycle: t0 -> t1 -> t0"));
   }
 }
 

@@ -55,3 +55,49 @@ TEST_CASE("the idle skip note gives the skipped time in microseconds and the spi
         "every runnable fiber is spinning: the clock skips 1500 us (150 spin steps) to the next "
         "timer");
 }
+
+TEST_CASE("the deadlock message names primitives, their holders and the cycle of waits",
+          "[sim][parts]") {
+  std::vector<BlockedFiber> blocked(4);
+  blocked[0].id = FiberId{0};
+  blocked[0].name = "main";
+  blocked[0].in = OpKind::join;
+  blocked[0].target = "p0";
+  blocked[0].waits_on = FiberId{1};
+  for (std::uint32_t i = 1; i <= 3; ++i) {
+    BlockedFiber& b = blocked[i];
+    b.id = FiberId{i};
+    b.in = OpKind::wait;
+    b.object_kind = "wait_queue";
+    b.primitive_kind = "mutex";
+  }
+  blocked[1].name = "p0";
+  blocked[1].holds = {"mutex 'fork 0'"};
+  blocked[1].primitive = "fork 1";
+  blocked[1].held_by = "p1";
+  blocked[1].waits_on = FiberId{2};
+  blocked[2].name = "p1";
+  blocked[2].holds = {"mutex 'fork 1'", "mutex 'salt'"};
+  blocked[2].primitive = "fork 0";
+  blocked[2].held_by = "p0";
+  blocked[2].waits_on = FiberId{1};
+  blocked[3].name = "p2";
+  blocked[3].primitive = "pepper";  // held by nobody: no edge
+  CHECK(wait_cycle(blocked) == std::vector<std::size_t>{1, 2});
+  CHECK(deadlock_message(blocked) ==
+        "no fiber can run: main waits to join p0; p0 holds mutex 'fork 0' and waits for mutex "
+        "'fork 1', held by p1; p1 holds mutex 'fork 1', mutex 'salt' and waits for mutex 'fork 0', "
+        "held by p0; p2 waits for mutex 'pepper'; the waits form a cycle: p0 -> p1 -> p0");
+}
+
+TEST_CASE("a wait cycle starts at its lowest fiber whichever fiber the walk starts from",
+          "[sim][parts]") {
+  std::vector<BlockedFiber> blocked(3);
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    blocked[i].id = FiberId{2 - i};                  // listed 2, 1, 0
+    blocked[i].waits_on = FiberId{(2 - i + 1) % 3};  // 2 -> 0, 1 -> 2, 0 -> 1
+  }
+  CHECK(wait_cycle(blocked) == std::vector<std::size_t>{2, 1, 0});  // fibers 0 -> 1 -> 2
+  blocked[0].waits_on = kNoFiber;                                   // break it
+  CHECK(wait_cycle(blocked).empty());
+}
