@@ -40,7 +40,7 @@ TEST_CASE("every built-in scenario finds the same outcomes under every reduction
 TEST_CASE("generated programs find the same outcomes under every reduction and bound",
           "[explore][differential]") {
   // Seeds 1..N; a failing program is printed as a test case to paste below. The sanitized build
-  // runs 40 of them: its searches are about thirty times slower, and it looks for memory errors,
+  // runs 40 of them: its searches are about twenty times slower, and it looks for memory errors,
   // which the release build's 300 programs would find no more of.
 #if defined(__SANITIZE_ADDRESS__)
   const std::uint64_t programs = 40;
