@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scenarios/catalog.h"
