@@ -15,6 +15,7 @@
 #include "scenarios/classic/sleeping_barber.h"
 #include "scenarios/dpor/disjoint.h"
 #include "scenarios/dpor/lastzero.h"
+#include "scenarios/dpor/lockinc.h"
 #include "scenarios/dpor/readers.h"
 #include "scenarios/dpor/writers.h"
 
@@ -48,6 +49,7 @@ const ScenarioRegistry& builtin_scenarios() {
     r.add(dpor_lastzero());
     r.add(dpor_writers());
     r.add(dpor_disjoint());
+    r.add(dpor_lockinc());
     return r;
   }();
   return registry;
