@@ -2,6 +2,7 @@
 // that wakes, and what makes a blocked fiber runnable again.
 #include <algorithm>
 
+#include "sim/decision_path.h"
 #include "sim/simulator.h"
 
 namespace interleave {

@@ -1,7 +1,7 @@
 // The decision path of the Simulator: every scheduling point goes through decide(). Only the
 // quickest case, a point where the policy's hints keep the stepping fiber, is taken inline by
 // begin_step() (simulator.h) before it calls step_point(); the rest of the quiet path (decide,
-// choose, facts, record_pick) is inline in simulator.h, so a point that asks the policy makes
+// choose, facts, record_pick) is inline in decision_path.h, so a point that asks the policy makes
 // one call besides pick().
 #include <algorithm>
 #include <span>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/decision_path.h"
 #include "sim/simulator.h"
 
 namespace interleave {

@@ -4,6 +4,8 @@
 #include <exception>
 #include <stdexcept>
 
+#include "sim/decision_path.h"
+
 namespace interleave {
 
 namespace {
