@@ -70,10 +70,7 @@ ExploreCheck check(const std::string& name,
 
 ExploreCheck explore(const Scenario& scenario, const ExploreOptions& options,
                      const CheckSettings& settings) {
-  std::string error;
-  const std::optional<Params> params = scenario.resolve({}, error);
-  if (!params) throw std::invalid_argument(scenario.name + ": " + error);
-  return explore(scenario, *params, options, settings);
+  return explore(scenario, Params{}, options, settings);  // completed with every default
 }
 
 ExploreCheck explore(const Scenario& scenario, const Params& params, const ExploreOptions& options,
