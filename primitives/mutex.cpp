@@ -1,24 +1,29 @@
 #include "primitives/mutex.h"
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
 Mutex::Mutex(Simulator& sim, std::string_view name)
     : sim_(sim),
       name_(name),
+      object_(PrimitiveCall::object(sim, "mutex", name_)),
       state_(sim, name_ + ".state", 0),
       queue_(sim, name_ + ".queue", WaitTarget{"mutex", name_, &owner_}) {}
 
 void Mutex::lock() {
+  PrimitiveCall call(sim_, Call::lock, object_);
   acquire(std::nullopt);
 }
 
 bool Mutex::try_lock_for(Nanos timeout) {
+  PrimitiveCall call(sim_, Call::lock, object_);
   return acquire(timeout);
 }
 
 bool Mutex::try_lock() {
+  PrimitiveCall call(sim_, Call::try_lock, object_);
   if (refuse_relock("try-locked")) return false;
   int expected = 0;
   if (state_.compare_exchange(expected, 1)) {
@@ -79,6 +84,7 @@ void Mutex::acquired(bool waited) {
 }
 
 void Mutex::unlock() {
+  PrimitiveCall call(sim_, Call::unlock, object_);
   if (!owner_) {
     sim_.fail(current_name(sim_) + " unlocked mutex " + name_ + ", which is not locked");
     return;

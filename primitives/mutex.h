@@ -19,7 +19,8 @@ namespace interleave {
 // A mutual-exclusion lock with an owner; usable with std::lock_guard and std::unique_lock.
 class Mutex {
  public:
-  // Mutex(sim, name) registers "<name>.state" and "<name>.queue"; create it inside a run.
+  // Mutex(sim, name) registers "<name>.state" and "<name>.queue" (and first "<name>" itself under
+  // primitive granularity); create it inside a run.
   Mutex(Simulator& sim, std::string_view name);
   Mutex(const Mutex&) = delete;
   Mutex& operator=(const Mutex&) = delete;
@@ -39,6 +40,9 @@ class Mutex {
   bool held_by_current() const { return owner_ == sim_.current_fiber(); }
   // name() is the name given at construction.
   std::string_view name() const { return name_; }
+  // object() is the mutex's own object under primitive granularity (its calls' object), else
+  // kNoObject.
+  ObjectId object() const { return object_; }
   // waits() is how many times a fiber blocked in lock() so far (no step; for reports).
   std::uint64_t waits() const { return waits_; }
 
@@ -49,6 +53,7 @@ class Mutex {
 
   Simulator& sim_;
   std::string name_;
+  ObjectId object_;               // the mutex itself, under primitive granularity
   Atomic<int> state_;             // 0 unlocked, 1 locked, 2 locked and maybe waited on
   WaitQueue queue_;               // fibers blocked in lock(), oldest first
   std::optional<FiberId> owner_;  // invariant: set iff state_ != 0; written by the owner right

@@ -18,6 +18,7 @@
 #include "condition_variable.h"
 #include "fiber_names.h"
 #include "mutex.h"
+#include "../sim/primitive_call.h"
 
 namespace interleave {
 
@@ -31,6 +32,7 @@ class Queue {
       : sim_(sim),
         name_(name),
         capacity_(capacity),
+        object_(PrimitiveCall::object(sim, "queue", name_)),
         mutex_(sim, name_ + ".mutex"),
         not_empty_(sim, name_ + ".not_empty"),
         not_full_(sim, name_ + ".not_full"),
@@ -40,12 +42,14 @@ class Queue {
 
   // put(item) appends item, blocking while the queue is full.
   void put(T item) {
+    PrimitiveCall call(sim_, Call::put, object_);
     std::unique_lock<Mutex> lock(mutex_);
     not_full_.wait(lock, [&] { return !full_locked(); });
     push_locked(std::move(item));
   }
   // put(item, timeout) is put() that gives up after timeout; false then (Python: queue.Full).
   bool put(T item, Nanos timeout) {
+    PrimitiveCall call(sim_, Call::put, object_);
     std::unique_lock<Mutex> lock(mutex_);
     if (!not_full_.wait_for(lock, timeout, [&] { return !full_locked(); })) return false;
     push_locked(std::move(item));
@@ -53,6 +57,7 @@ class Queue {
   }
   // try_put(item) appends item if there is room, without blocking (Python: put_nowait).
   bool try_put(T item) {
+    PrimitiveCall call(sim_, Call::put, object_);
     std::unique_lock<Mutex> lock(mutex_);
     if (full_locked()) return false;
     push_locked(std::move(item));
@@ -60,18 +65,21 @@ class Queue {
   }
   // get() removes and returns the oldest item, blocking while the queue is empty.
   T get() {
+    PrimitiveCall call(sim_, Call::get, object_);
     std::unique_lock<Mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty(); });
     return pop_locked();
   }
   // get(timeout) is get() that gives up after timeout; nullopt then (Python: queue.Empty).
   std::optional<T> get(Nanos timeout) {
+    PrimitiveCall call(sim_, Call::get, object_);
     std::unique_lock<Mutex> lock(mutex_);
     if (!not_empty_.wait_for(lock, timeout, [&] { return !items_.empty(); })) return std::nullopt;
     return pop_locked();
   }
   // try_get() removes the oldest item if there is one, without blocking (Python: get_nowait).
   std::optional<T> try_get() {
+    PrimitiveCall call(sim_, Call::get, object_);
     std::unique_lock<Mutex> lock(mutex_);
     if (items_.empty()) return std::nullopt;
     return pop_locked();
@@ -79,6 +87,7 @@ class Queue {
   // task_done() marks one item got earlier as processed; more calls than items put fail the
   // run (Python: ValueError).
   void task_done() {
+    PrimitiveCall call(sim_, Call::task_done, object_);
     std::unique_lock<Mutex> lock(mutex_);
     if (unfinished_ == 0) {
       sim_.fail(current_name(sim_) + " called task_done() on queue " + name_ +
@@ -89,17 +98,20 @@ class Queue {
   }
   // join() blocks until every item put has been marked done with task_done().
   void join() {
+    PrimitiveCall call(sim_, Call::join, object_);
     std::unique_lock<Mutex> lock(mutex_);
     all_done_.wait(lock, [&] { return unfinished_ == 0; });
   }
   // size() is the number of items, read under the mutex (Python: qsize).
   std::size_t size() {
+    PrimitiveCall call(sim_, Call::size, object_);
     std::unique_lock<Mutex> lock(mutex_);
     return items_.size();
   }
   // empty() and full() read the state under the mutex.
   bool empty() { return size() == 0; }
   bool full() {
+    PrimitiveCall call(sim_, Call::size, object_);
     std::unique_lock<Mutex> lock(mutex_);
     return full_locked();
   }
@@ -134,6 +146,7 @@ class Queue {
   Simulator& sim_;
   std::string name_;
   std::size_t capacity_;
+  ObjectId object_;  // the queue itself, under primitive granularity
   Mutex mutex_;                   // guards items_ and unfinished_
   ConditionVariable not_empty_;   // notified when an item is put
   ConditionVariable not_full_;    // notified when an item is got

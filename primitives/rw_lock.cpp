@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
 RwLock::RwLock(Simulator& sim, std::string_view name)
     : sim_(sim),
       name_(name),
+      object_(PrimitiveCall::object(sim, "rw_lock", name_)),
       state_(sim, name_ + ".state", 0),
       queue_(sim, name_ + ".queue", WaitTarget{"readers-writer lock", name_, &writer_}) {}
 
@@ -25,6 +27,7 @@ bool RwLock::refuse_relock(std::string_view verb) {
 }
 
 void RwLock::lock() {
+  PrimitiveCall call(sim_, Call::lock, object_);
   if (refuse_relock("locked")) return;
   int s = 0;
   bool noted = false;
@@ -45,6 +48,7 @@ void RwLock::lock() {
 }
 
 bool RwLock::try_lock() {
+  PrimitiveCall call(sim_, Call::try_lock, object_);
   if (refuse_relock("try-locked")) return false;
   int s = 0;
   if (!state_.compare_exchange(s, -1)) return false;
@@ -54,6 +58,7 @@ bool RwLock::try_lock() {
 }
 
 void RwLock::unlock() {
+  PrimitiveCall call(sim_, Call::unlock, object_);
   if (writer_ != sim_.current_fiber()) {
     sim_.fail(current_name(sim_) + " unlocked rw lock " + name_ + " for writing, but " +
               (writer_ ? name_of(sim_, *writer_) + " writes" : std::string("no fiber writes")));
@@ -66,6 +71,7 @@ void RwLock::unlock() {
 }
 
 void RwLock::lock_shared() {
+  PrimitiveCall call(sim_, Call::lock_shared, object_);
   if (refuse_relock("read-locked")) return;
   int s = state_.load();
   bool noted = false;
@@ -89,6 +95,7 @@ void RwLock::lock_shared() {
 }
 
 bool RwLock::try_lock_shared() {
+  PrimitiveCall call(sim_, Call::try_lock_shared, object_);
   if (refuse_relock("try-read-locked")) return false;
   int s = state_.load();
   while (s >= 0) {
@@ -102,6 +109,7 @@ bool RwLock::try_lock_shared() {
 }
 
 void RwLock::unlock_shared() {
+  PrimitiveCall call(sim_, Call::unlock_shared, object_);
   if (!reading_now()) {
     sim_.fail(current_name(sim_) + " unlocked rw lock " + name_ +
               " for reading, but it does not hold it for reading");

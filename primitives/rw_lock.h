@@ -51,6 +51,7 @@ class RwLock {
 
   Simulator& sim_;
   std::string name_;
+  ObjectId object_;                // the lock itself, under primitive granularity
   Atomic<int> state_;              // -1 writer, 0 free, n > 0 readers
   WaitQueue queue_;                // fibers blocked in lock() or lock_shared()
   std::optional<FiberId> writer_;  // invariant: set iff state_ == -1; written right after the

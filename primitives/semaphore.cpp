@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
@@ -15,6 +16,7 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
       name_(name),
       kind_(kind),
       bound_(bound),
+      object_(PrimitiveCall::object(sim, bound ? "bounded_semaphore" : "semaphore", name_)),
       value_(sim, name_ + ".value", std::max(initial, 0)),
       waiters_(sim, name_ + ".waiters", 0),
       queue_(sim, name_ + ".queue", WaitTarget{kind_, name_, nullptr}) {
@@ -25,14 +27,17 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
 }
 
 void Semaphore::acquire() {
+  PrimitiveCall call(sim_, Call::acquire, object_);
   acquire_impl(true, std::nullopt);
 }
 
 bool Semaphore::try_acquire() {
+  PrimitiveCall call(sim_, Call::try_acquire, object_);
   return acquire_impl(false, std::nullopt);
 }
 
 bool Semaphore::try_acquire_for(Nanos timeout) {
+  PrimitiveCall call(sim_, Call::acquire, object_);
   return acquire_impl(true, timeout);
 }
 
@@ -76,6 +81,7 @@ bool Semaphore::acquire_impl(bool blocking, std::optional<Nanos> timeout) {
 }
 
 void Semaphore::release(std::int32_t n) {
+  PrimitiveCall call(sim_, Call::release, object_);
   if (n < 1) {
     sim_.fail(current_name(sim_) + " released " + std::string(kind_) + " " + name_ + " by " +
               std::to_string(n) + ", which is not a positive count");

@@ -50,6 +50,7 @@ class Semaphore {
   std::string name_;
   std::string_view kind_;              // "semaphore" or "bounded semaphore", for messages
   std::optional<std::int32_t> bound_;  // the most units there may be (bounded semaphores)
+  ObjectId object_;                    // the semaphore itself, under primitive granularity
   Atomic<std::int32_t> value_;         // free units; invariant: >= 0
   Atomic<std::int32_t> waiters_;       // fibers between announcing a wait and leaving acquire
   WaitQueue queue_;                    // fibers blocked while value_ == 0

@@ -9,20 +9,18 @@ namespace interleave {
 
 void Simulator::sleep(Nanos d) {
   if (teardown_) return;
-  begin_step(KernelKey{}, Op{OpKind::sleep, kNoObject, kNoObject, current_->id});
+  begin_step(KernelKey{}, Op{OpKind::sleep, Call::none, kNoObject, kNoObject, current_->id});
   Fiber* self = current_;
   self->blocked_in = OpKind::sleep;
   self->waiting_on = kNoObject;
   const Nanos deadline = clock_ + std::max(d, Nanos{0});
   timers_.push(Timer{deadline, index(self->id), ++self->timer_gen});
-  complete_step();
-  block_current();
-  complete_step();
+  block_step();
 }
 
 void Simulator::join(KernelKey key, FiberId target) {
   if (teardown_) return;
-  begin_step(key, Op{OpKind::join, kNoObject, kNoObject, target});
+  begin_step(key, Op{OpKind::join, Call::none, kNoObject, kNoObject, target});
   Fiber& t = fibers_.checked(target);
   if (t.state == FiberState::exited) {
     complete_step();
@@ -32,9 +30,7 @@ void Simulator::join(KernelKey key, FiberId target) {
   self->blocked_in = OpKind::join;
   self->joining = target;
   fibers_.push_waiter(t.joiners, *self);
-  complete_step();
-  block_current();
-  complete_step();
+  block_step();
 }
 
 WaitResult Simulator::wait(KernelKey, ObjectId queue, bool matches, std::int64_t read,
@@ -53,9 +49,7 @@ WaitResult Simulator::wait(KernelKey, ObjectId queue, bool matches, std::int64_t
   if (timeout) {
     timers_.push(Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id), self->timer_gen});
   }
-  complete_step(read);
-  block_current();
-  complete_step();
+  block_step(read);
   return self->wake == WakeReason::timed_out ? WaitResult::timed_out : WaitResult::woken;
 }
 
@@ -76,6 +70,21 @@ std::uint32_t Simulator::wake(KernelKey, ObjectId queue, bool all, FiberId* firs
   return n;
 }
 
+void Simulator::block_step(std::optional<std::int64_t> read) {
+  Fiber* self = current_;
+  if (!self->absorbing) [[likely]] {
+    complete_step(read);
+    block_current();
+    complete_step();
+    return;
+  }
+  self->absorbing = false;
+  if (self->call_open) complete_step();  // the call's step ends where it blocks
+  self->call_open = false;
+  block_current();
+  self->absorbing = self->call_open = true;  // the resume step, open until the call ends
+}
+
 void Simulator::block_current() {
   Fiber* self = current_;
   self->state = FiberState::blocked;
@@ -92,8 +101,13 @@ void Simulator::block_current() {
 void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
   f.state = FiberState::runnable;
   f.ready_seq = ++ready_counter_;
-  pending_[index(f.id)] =
-      Op{OpKind::resume, object, kNoObject, resume_from == OpKind::join ? f.joining : f.id};
+  if (f.call_depth > 0) {
+    // Blocked inside a call: its resume goes on with the call, on the call's objects.
+    pending_[index(f.id)] = Op{OpKind::resume, Call::none, f.call_op.object, f.call_op.word, f.id};
+  } else {
+    pending_[index(f.id)] = Op{OpKind::resume, Call::none, object, kNoObject,
+                               resume_from == OpKind::join ? f.joining : f.id};
+  }
   runnable_.add(f.id);
   if (tracing()) woken_.push_back(f.id);
 }

@@ -55,6 +55,14 @@ struct Fiber {
   // fiber but the running one, whose flag is brought up to date at its next point that asks the
   // policy (a kept step leaves it alone).
   bool yielded = false;
+
+  // Primitive granularity (Simulator::begin_call): the built-in primitive's operation in progress.
+  // Invariant: absorbing ⇒ call_depth > 0; call_open ⇒ absorbing. Reset for every new fiber.
+  std::uint8_t call_depth = 0;  // nested calls in progress; only the outermost one is a step
+  bool absorbing = false;       // its atomic steps are part of the call: no scheduling points
+  bool call_open = false;       // the step in progress is the call's (or its resume's), not yet
+                                // completed: it completes at the call's end or where it blocks
+  Op call_op;                   // the outermost call in progress
 };
 
 }  // namespace interleave

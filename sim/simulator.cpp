@@ -118,6 +118,8 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   ++f.timer_gen;
   f.joiners = WaiterList{};
   f.yielded = false;
+  f.call_depth = 0;
+  f.absorbing = f.call_open = false;
   runnable_.add_newest(f.id);  // ids grow, so the set stays ascending
   if (tracing()) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
@@ -246,7 +248,7 @@ Fiber* Simulator::run_body(Fiber& self) {
     return nullptr;
   }
   self.body.reset();
-  begin_step(KernelKey{}, Op{OpKind::exit, kNoObject, kNoObject, self.id});
+  begin_step(KernelKey{}, Op{OpKind::exit, Call::none, kNoObject, kNoObject, self.id});
   self.state = FiberState::exited;
   remove_runnable(self);
   while (Fiber* j = fibers_.oldest(self.joiners)) {
@@ -273,6 +275,7 @@ void Simulator::begin_special_step(Op op) {
     }
     return;
   }
+  if (current_->absorbing) return;  // an atomic step inside a call: part of the call's step
   // Eager start: the new fiber ran its local code up to this first operation; hand control
   // back to whoever started it. It is resumed here once picked for this operation.
   Fiber* self = current_;
@@ -340,6 +343,10 @@ void Simulator::check(bool cond, std::string_view message, std::source_location 
 
 void Simulator::fail(std::string_view message) {
   if (teardown_ || !running_) return;
+  if (current_->call_open) {  // the call that failed is the run's last step
+    current_->absorbing = current_->call_open = false;
+    complete_step();
+  }
   finish(Status::failed, std::string(message));
   switch_away(current_, nullptr);
   // Resumed only to be unwound: the code after a failure must not run.
@@ -366,8 +373,46 @@ void Simulator::report(std::string_view name, ResultValue value) {
 
 void Simulator::note(std::string_view text) {
   if (tracing() && !teardown_) {
-    observer_->on_note(current_->id, stats_.steps == 0 ? 0 : stats_.steps - 1, text);
+    // Inside a call whose step is still open the note belongs to that step, the next one recorded.
+    const std::uint64_t step =
+        current_->call_open ? stats_.steps : (stats_.steps == 0 ? 0 : stats_.steps - 1);
+    observer_->on_note(current_->id, step, text);
   }
+}
+
+void Simulator::begin_call(KernelKey key, Op op) {
+  Fiber* self = current_;
+  if (self->call_depth++ > 0 || teardown_) return;  // nested: part of the outer call
+  self->call_op = op;
+  begin_step(key, op);  // the call's scheduling point
+  self->absorbing = self->call_open = true;
+}
+
+void Simulator::end_call(KernelKey) {
+  Fiber* self = current_;
+  if (self->call_depth == 0 || --self->call_depth > 0) return;
+  self->absorbing = false;
+  if (self->call_open) {
+    self->call_open = false;
+    complete_step();
+  }
+}
+
+void Simulator::pause_call(KernelKey) {
+  Fiber* self = current_;
+  if (!self->absorbing) return;
+  self->absorbing = false;
+  if (self->call_open) {
+    self->call_open = false;
+    complete_step();
+  }
+}
+
+void Simulator::resume_call(KernelKey key) {
+  Fiber* self = current_;
+  if (self->call_depth == 0 || self->absorbing || teardown_) return;
+  begin_step(key, self->call_op);  // the rest of the call is a step of its own
+  self->absorbing = self->call_open = true;
 }
 
 }  // namespace interleave

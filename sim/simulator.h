@@ -113,6 +113,7 @@ class Simulator {
   // test-and-set, or a spin lock's load that found the lock held. Like a yield, a spinning step
   // waits for another fiber's progress; fair searches and idle skipping treat it so.
   void count_spin() {
+    if (current_->absorbing) return;  // inside a call: its step is the call's
     ++stats_.spin_steps;
     window_.count(stats_.steps);
     spun_ = true;
@@ -148,7 +149,7 @@ class Simulator {
   // been picked to perform op, which it then performs without interruption.
   void begin_step(KernelKey, Op op) {
     Fiber* self = current_;
-    if (teardown_ || self->starting) [[unlikely]] {
+    if (teardown_ || self->starting || self->absorbing) [[unlikely]] {
       begin_special_step(op);
       return;
     }
@@ -170,12 +171,26 @@ class Simulator {
   // read_only(key) marks the step in progress as one that left its object's value unchanged
   // although its kind may write (a failed compare-exchange or test-and-set, a store of the same
   // value).
-  void read_only(KernelKey) { read_only_ = true; }
+  void read_only(KernelKey) {
+    if (!current_->absorbing) read_only_ = true;
+  }
+  // begin_call(key, op) starts a built-in primitive's operation (op.kind is call) under primitive
+  // granularity: its scheduling point, then the atomic steps up to end_call() are part of this one
+  // step, except where it blocks (the step ends there, and its resume is a step that goes on to
+  // the end). A call inside a call is part of the outer one. Use PrimitiveCall, not this.
+  void begin_call(KernelKey key, Op op);
+  // end_call(key) ends the call begun last; the outermost one completes its open step.
+  void end_call(KernelKey key);
+  // pause_call(key) lets the user code that a call runs (a barrier's action) take steps of its
+  // own: the call's open step completes; resume_call(key) then makes the rest of the call a step.
+  // Use PrimitiveCall::pause and resume.
+  void pause_call(KernelKey key);
+  void resume_call(KernelKey key);
   // spawn(key, name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
   FiberId spawn(KernelKey key, std::string_view name, F&& body) {
     if (teardown_) return kNoFiber;
-    begin_step(key, Op{OpKind::spawn, kNoObject, kNoObject, FiberId{fibers_.count()}});
+    begin_step(key, Op{OpKind::spawn, Call::none, kNoObject, kNoObject, FiberId{fibers_.count()}});
     Fiber& child = new_fiber(name, current_->id);
     child.body.assign(std::forward<F>(body));
     start_fiber(child);
@@ -222,9 +237,11 @@ class Simulator {
   void complete_step(std::optional<std::int64_t> read = {},
                      std::optional<std::int64_t> written = {}) {
     if (step_hooks_) [[unlikely]] {
-      if (teardown_) return;
-      observe_step(read, written);
-      woken_.clear();
+      if (teardown_ || current_->absorbing) return;  // an atomic step inside a call is no step
+      if (tracing()) {
+        observe_step(read, written);
+        woken_.clear();
+      }
     }
     ++stats_.steps;
     clock_ += config_.step_cost;
@@ -256,7 +273,7 @@ class Simulator {
   // set_teardown(on) starts or ends the unwinding of abandoned fibers, keeping step_hooks_ true.
   void set_teardown(bool on) {
     teardown_ = on;
-    step_hooks_ = on || tracing();
+    step_hooks_ = on || tracing() || config_.granularity == Granularity::primitive;
   }
 
   // ---- The decision path: sim/decide.cpp ----
@@ -329,6 +346,10 @@ class Simulator {
   void end_at_step_limit();
 
   // ---- Blocking, waking and timers: sim/blocking.cpp ----
+  // block_step(read) completes the step that blocks (reading read), blocks the running fiber and
+  // performs its resume step. Inside a call, the call's open step ends where it blocks and the
+  // resume step stays open for the rest of the call.
+  void block_step(std::optional<std::int64_t> read = {});
   // block_current() blocks the running fiber and decides who runs instead; returns when the
   // fiber is picked for its resume step (or resumed to be unwound).
   void block_current();
@@ -400,7 +421,8 @@ class Simulator {
   bool running_ = false;             // inside execute()
   bool ended_ = false;               // the outcome is decided
   bool teardown_ = false;            // abandoned fibers are being unwound (sim/unwinding.h)
-  bool step_hooks_ = false;          // invariant: teardown_ || tracing(); end_step has more to do
+  bool step_hooks_ = false;  // invariant: teardown_ || tracing() || primitive granularity;
+                             // end_step has more to do
   bool closing_ = false;             // the simulator is being destroyed: parked fibers end
   // Cold: after the fields of the step path, so that those keep their cache lines.
   SpinWindow window_;        // the livelock window before the step limit

@@ -4,6 +4,20 @@
 
 namespace interleave {
 
+namespace {
+
+// wakes(step, object) tells whether step can be what woke a waiter whose resume is on object: a
+// wake on that queue, or under primitive granularity a call on that primitive. (A call's resume
+// that wakes another waiter, such as a queue's get, is not recognised: the race it then reports
+// costs runs, not soundness.)
+bool wakes(const Op& step, ObjectId object) {
+  if (step.kind == OpKind::wake) return step.object == object;
+  if (step.kind == OpKind::call) return step.object == object || step.word == object;
+  return false;
+}
+
+}  // namespace
+
 void RaceAnalysis::begin_run() {
   resume_noted_ = 0;
   prev_runnable_ = 0;
@@ -30,9 +44,7 @@ void RaceAnalysis::note_wakes(const SchedulingPoint& point, FiberSet runnable,
     resume_noted_ |= bit(f);
     std::int32_t source = -1;
     if (pending.object != kNoObject) {
-      if (d > 0 && path[d - 1].op.kind == OpKind::wake && path[d - 1].op.object == pending.object) {
-        source = static_cast<std::int32_t>(d - 1);
-      }
+      if (d > 0 && wakes(path[d - 1].op, pending.object)) source = static_cast<std::int32_t>(d - 1);
     } else if (pending.other != f && index(pending.other) < kMaxSearchFibers) {
       source = exited_at_[index(pending.other)];
     }

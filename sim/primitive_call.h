@@ -1,0 +1,50 @@
+#pragma once
+// PrimitiveCall: an operation of a built-in primitive as one step. Under primitive granularity
+// (RunConfig::granularity) a call is one visible step on the primitive's own object: its
+// scheduling point comes first and the atomic steps it is made of are no scheduling points,
+// except where it blocks. Under atomic granularity it does nothing and every atomic step is a step.
+
+#include <string_view>
+
+#include "config.h"
+#include "ids.h"
+#include "op.h"
+#include "simulator.h"
+
+namespace interleave {
+
+// The scope of one call: the step begins at construction and completes at destruction.
+class PrimitiveCall {
+ public:
+  // object(sim, kind, name) registers a primitive's own object under primitive granularity (kind
+  // a string literal: "mutex", "semaphore", ...); kNoObject under atomic granularity.
+  static ObjectId object(Simulator& sim, std::string_view kind, std::string_view name) {
+    if (sim.config().granularity != Granularity::primitive) return kNoObject;
+    return sim.register_object(KernelKey{}, kind, name);
+  }
+
+  // PrimitiveCall(sim, call, object, with) begins call on object (one from object(); nothing
+  // happens for kNoObject); with names a second primitive the call changes (the mutex a condition
+  // variable's wait releases), or kNoObject. A call inside a call is part of the outer one.
+  PrimitiveCall(Simulator& sim, Call call, ObjectId object, ObjectId with = kNoObject)
+      : sim_(object == kNoObject ? nullptr : &sim) {
+    if (sim_ != nullptr) sim_->begin_call(KernelKey{}, Op{OpKind::call, call, object, with});
+  }
+  // ~PrimitiveCall() ends the call (also when the run ends in it and the fiber is unwound).
+  ~PrimitiveCall() {
+    if (sim_ != nullptr) sim_->end_call(KernelKey{});
+  }
+  PrimitiveCall(const PrimitiveCall&) = delete;
+  PrimitiveCall& operator=(const PrimitiveCall&) = delete;
+
+  // pause(sim) lets the user code a call runs (a barrier's action) take steps of its own: the
+  // call's step ends here. resume(sim) makes the rest of the call a step (a scheduling point
+  // first). Both do nothing outside a call; an exception between them simply ends the call.
+  static void pause(Simulator& sim) { sim.pause_call(KernelKey{}); }
+  static void resume(Simulator& sim) { sim.resume_call(KernelKey{}); }
+
+ private:
+  Simulator* sim_;  // null: no call (atomic granularity)
+};
+
+}  // namespace interleave
