@@ -13,12 +13,16 @@ Mutex::Mutex(Simulator& sim, std::string_view name)
       queue_(sim, name_ + ".queue", WaitTarget{"mutex", name_, &owner_}) {}
 
 void Mutex::lock() {
-  PrimitiveCall call(sim_, Call::lock, object_);
+  PrimitiveCall call(sim_, Call::lock, object_, gate());
   acquire(std::nullopt);
 }
 
 bool Mutex::try_lock_for(Nanos timeout) {
-  PrimitiveCall call(sim_, Call::lock, object_);
+  PrimitiveCall call(sim_, Call::lock, object_, gate(), timeout);
+  if (call.timed_out()) {
+    sim_.note([&] { return current_name(sim_) + " gave up waiting for mutex " + name_; });
+    return false;
+  }
   return acquire(timeout);
 }
 

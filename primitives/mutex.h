@@ -48,6 +48,9 @@ class Mutex {
 
  private:
   bool acquire(std::optional<Nanos> timeout);
+  // free(m) is the gate of lock(): open while the mutex is not held.
+  static bool free(const void* m) { return !static_cast<const Mutex*>(m)->owner_; }
+  CallGate gate() const { return CallGate{&Mutex::free, this, queue_.id()}; }
   bool refuse_relock(std::string_view verb);
   void acquired(bool waited);
 

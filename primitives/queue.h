@@ -14,11 +14,11 @@
 #include <string_view>
 #include <utility>
 
+#include "../sim/primitive_call.h"
 #include "../sim/simulator.h"
 #include "condition_variable.h"
 #include "fiber_names.h"
 #include "mutex.h"
-#include "../sim/primitive_call.h"
 
 namespace interleave {
 
@@ -42,14 +42,16 @@ class Queue {
 
   // put(item) appends item, blocking while the queue is full.
   void put(T item) {
-    PrimitiveCall call(sim_, Call::put, object_);
+    PrimitiveCall call(sim_, Call::put, object_, CallGate{&Queue::has_room, this, kNoObject});
     std::unique_lock<Mutex> lock(mutex_);
     not_full_.wait(lock, [&] { return !full_locked(); });
     push_locked(std::move(item));
   }
   // put(item, timeout) is put() that gives up after timeout; false then (Python: queue.Full).
   bool put(T item, Nanos timeout) {
-    PrimitiveCall call(sim_, Call::put, object_);
+    PrimitiveCall call(sim_, Call::put, object_, CallGate{&Queue::has_room, this, kNoObject},
+                       timeout);
+    if (call.timed_out()) return false;
     std::unique_lock<Mutex> lock(mutex_);
     if (!not_full_.wait_for(lock, timeout, [&] { return !full_locked(); })) return false;
     push_locked(std::move(item));
@@ -65,14 +67,16 @@ class Queue {
   }
   // get() removes and returns the oldest item, blocking while the queue is empty.
   T get() {
-    PrimitiveCall call(sim_, Call::get, object_);
+    PrimitiveCall call(sim_, Call::get, object_, CallGate{&Queue::has_item, this, kNoObject});
     std::unique_lock<Mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty(); });
     return pop_locked();
   }
   // get(timeout) is get() that gives up after timeout; nullopt then (Python: queue.Empty).
   std::optional<T> get(Nanos timeout) {
-    PrimitiveCall call(sim_, Call::get, object_);
+    PrimitiveCall call(sim_, Call::get, object_, CallGate{&Queue::has_item, this, kNoObject},
+                       timeout);
+    if (call.timed_out()) return std::nullopt;
     std::unique_lock<Mutex> lock(mutex_);
     if (!not_empty_.wait_for(lock, timeout, [&] { return !items_.empty(); })) return std::nullopt;
     return pop_locked();
@@ -98,7 +102,7 @@ class Queue {
   }
   // join() blocks until every item put has been marked done with task_done().
   void join() {
-    PrimitiveCall call(sim_, Call::join, object_);
+    PrimitiveCall call(sim_, Call::join, object_, CallGate{&Queue::all_done, this, kNoObject});
     std::unique_lock<Mutex> lock(mutex_);
     all_done_.wait(lock, [&] { return unfinished_ == 0; });
   }
@@ -122,6 +126,10 @@ class Queue {
   std::string_view name() const { return name_; }
 
  private:
+  // The gates of put(), get() and join() under primitive granularity (sim/call_gate.h).
+  static bool has_room(const void* q) { return !static_cast<const Queue*>(q)->full_locked(); }
+  static bool has_item(const void* q) { return !static_cast<const Queue*>(q)->items_.empty(); }
+  static bool all_done(const void* q) { return static_cast<const Queue*>(q)->unfinished_ == 0; }
   bool full_locked() const { return capacity_ != 0 && items_.size() >= capacity_; }
   void push_locked(T item) {
     items_.push_back(std::move(item));
@@ -146,7 +154,7 @@ class Queue {
   Simulator& sim_;
   std::string name_;
   std::size_t capacity_;
-  ObjectId object_;  // the queue itself, under primitive granularity
+  ObjectId object_;               // the queue itself, under primitive granularity
   Mutex mutex_;                   // guards items_ and unfinished_
   ConditionVariable not_empty_;   // notified when an item is put
   ConditionVariable not_full_;    // notified when an item is got

@@ -27,7 +27,7 @@ bool RwLock::refuse_relock(std::string_view verb) {
 }
 
 void RwLock::lock() {
-  PrimitiveCall call(sim_, Call::lock, object_);
+  PrimitiveCall call(sim_, Call::lock, object_, CallGate{&RwLock::free, this, queue_.id()});
   if (refuse_relock("locked")) return;
   int s = 0;
   bool noted = false;
@@ -71,7 +71,8 @@ void RwLock::unlock() {
 }
 
 void RwLock::lock_shared() {
-  PrimitiveCall call(sim_, Call::lock_shared, object_);
+  PrimitiveCall call(sim_, Call::lock_shared, object_,
+                     CallGate{&RwLock::readable, this, queue_.id()});
   if (refuse_relock("read-locked")) return;
   int s = state_.load();
   bool noted = false;

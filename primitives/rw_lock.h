@@ -48,6 +48,10 @@ class RwLock {
   bool refuse_relock(std::string_view verb);
   bool reading_now() const;
   void wake_if_free(int old, int now);
+  // free(l) is the gate of lock(): open while nobody holds the lock; readable(l) that of
+  // lock_shared(): open while no writer holds it.
+  static bool free(const void* l) { return static_cast<const RwLock*>(l)->state_.peek() == 0; }
+  static bool readable(const void* l) { return static_cast<const RwLock*>(l)->state_.peek() >= 0; }
 
   Simulator& sim_;
   std::string name_;

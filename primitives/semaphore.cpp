@@ -27,7 +27,7 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
 }
 
 void Semaphore::acquire() {
-  PrimitiveCall call(sim_, Call::acquire, object_);
+  PrimitiveCall call(sim_, Call::acquire, object_, gate());
   acquire_impl(true, std::nullopt);
 }
 
@@ -37,7 +37,13 @@ bool Semaphore::try_acquire() {
 }
 
 bool Semaphore::try_acquire_for(Nanos timeout) {
-  PrimitiveCall call(sim_, Call::acquire, object_);
+  PrimitiveCall call(sim_, Call::acquire, object_, gate(), timeout);
+  if (call.timed_out()) {
+    sim_.note([&] {
+      return current_name(sim_) + " gave up waiting for " + std::string(kind_) + " " + name_;
+    });
+    return false;
+  }
   return acquire_impl(true, timeout);
 }
 

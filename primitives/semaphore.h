@@ -45,6 +45,11 @@ class Semaphore {
 
  private:
   bool acquire_impl(bool blocking, std::optional<Nanos> timeout);
+  // available(s) is the gate of acquire(): open while a unit is free.
+  static bool available(const void* s) {
+    return static_cast<const Semaphore*>(s)->value_.peek() > 0;
+  }
+  CallGate gate() const { return CallGate{&Semaphore::available, this, queue_.id()}; }
 
   Simulator& sim_;
   std::string name_;

@@ -79,8 +79,7 @@ void Simulator::block_step(std::optional<std::int64_t> read) {
     return;
   }
   self->absorbing = false;
-  if (self->call_open) complete_step();  // the call's step ends where it blocks
-  self->call_open = false;
+  if (self->call_open) end_call_step(self);  // the call's step ends where it blocks
   block_current();
   self->absorbing = self->call_open = true;  // the resume step, open until the call ends
 }
@@ -124,6 +123,16 @@ void Simulator::fire_due_timers() {
     const Timer t = timers_.pop();
     Fiber& f = fibers_[t.fiber];
     if (f.timer_gen != t.gen || f.state != FiberState::blocked) continue;  // cancelled
+    if (f.blocked_in == OpKind::call) {
+      // A timed call that waited for its gate: runnable, to give up (it stays listed until
+      // picked; its pending op is the call).
+      f.gate_timed_out = true;
+      f.state = FiberState::runnable;
+      f.ready_seq = ++ready_counter_;
+      runnable_.add(f.id);
+      if (tracing()) woken_.push_back(f.id);
+      continue;
+    }
     const OpKind in = f.blocked_in;
     const ObjectId obj = f.waiting_on;
     unlink(f);
@@ -159,10 +168,14 @@ void Simulator::end_without_runnable() {
       b.target = fiber_name(f.joining);
       b.waits_on = f.joining;
     }
-    if (f.blocked_in == OpKind::wait) {
-      const ObjectRecord& queue = objects_[index(f.waiting_on)];
+    if (f.blocked_in == OpKind::wait || f.blocked_in == OpKind::call) {
+      // A call waiting for its gate is reported as a wait on the primitive's queue.
+      const ObjectId waited =
+          f.blocked_in == OpKind::call && f.gate.queue != kNoObject ? f.gate.queue : f.waiting_on;
+      const ObjectRecord& queue = objects_[index(waited)];
+      b.in = OpKind::wait;
       b.object_kind = queue.kind;
-      b.target = object_name(f.waiting_on);
+      b.target = object_name(waited);
       b.primitive_kind = queue.target.kind;
       b.primitive = queue.target.name;
       if (queue.target.holder != nullptr && queue.target.holder->has_value() &&

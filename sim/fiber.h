@@ -5,6 +5,7 @@
 #include <boost/context/fiber.hpp>
 #include <cstdint>
 
+#include "call_gate.h"
 #include "ids.h"
 #include "name_table.h"
 #include "op.h"
@@ -63,6 +64,11 @@ struct Fiber {
   bool call_open = false;       // the step in progress is the call's (or its resume's), not yet
                                 // completed: it completes at the call's end or where it blocks
   Op call_op;                   // the outermost call in progress
+  // A gated call (CallGate) waiting for its gate: linked in its primitive's list from begin_call
+  // until it is picked, blocked while the gate is closed and runnable while it is open.
+  CallGate gate;
+  Nanos gate_deadline = Nanos::max();  // when a timed call stops waiting for its gate
+  bool gate_timed_out = false;         // the deadline passed: runnable, the gate no longer asked
 };
 
 }  // namespace interleave

@@ -100,8 +100,8 @@ namespace interleave {
 
 std::string describe(const Op& op) {
   const std::string_view kind = op.kind == OpKind::call ? to_string(op.call) : to_string(op.kind);
-  const bool vowel = kind.front() == 'e' || kind.front() == 'a' || kind.front() == 'u' ||
-                     kind.front() == 'i';
+  const bool vowel =
+      kind.front() == 'e' || kind.front() == 'a' || kind.front() == 'u' || kind.front() == 'i';
   std::string text = std::string(vowel ? "an " : "a ") + std::string(kind);
   if (op.kind == OpKind::spawn || op.kind == OpKind::join) {
     text += " of fiber " + std::to_string(index(op.other));

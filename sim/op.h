@@ -77,7 +77,8 @@ std::string_view to_string(Call call);
 
 // same_op(a, b) tells whether a and b are the same operation on the same objects.
 constexpr bool same_op(const Op& a, const Op& b) {
-  return a.kind == b.kind && a.call == b.call && a.object == b.object && a.word == b.word && a.other == b.other;
+  return a.kind == b.kind && a.call == b.call && a.object == b.object && a.word == b.word &&
+         a.other == b.other;
 }
 
 // describe(op) names op for messages: "a store on object 3", "a spawn of fiber 2", "an exit".

@@ -4,8 +4,10 @@
 // scheduling point comes first and the atomic steps it is made of are no scheduling points,
 // except where it blocks. Under atomic granularity it does nothing and every atomic step is a step.
 
+#include <optional>
 #include <string_view>
 
+#include "call_gate.h"
 #include "config.h"
 #include "ids.h"
 #include "op.h"
@@ -30,6 +32,19 @@ class PrimitiveCall {
       : sim_(object == kNoObject ? nullptr : &sim) {
     if (sim_ != nullptr) sim_->begin_call(KernelKey{}, Op{OpKind::call, call, object, with});
   }
+  // PrimitiveCall(sim, call, object, gate, timeout) begins a call that proceeds only when gate is
+  // open: until then its fiber is not runnable and the call is no step (a lock on a held mutex).
+  // With a timeout it gives up after that much virtual time waiting: see timed_out().
+  PrimitiveCall(Simulator& sim, Call call, ObjectId object, const CallGate& gate,
+                std::optional<Nanos> timeout = std::nullopt)
+      : sim_(object == kNoObject ? nullptr : &sim) {
+    if (sim_ != nullptr) {
+      timed_out_ =
+          sim_->begin_call(KernelKey{}, Op{OpKind::call, call, object, kNoObject}, gate, timeout);
+    }
+  }
+  // timed_out() tells whether the call waited for its gate until its timeout: it must give up.
+  bool timed_out() const { return timed_out_; }
   // ~PrimitiveCall() ends the call (also when the run ends in it and the fiber is unwound).
   ~PrimitiveCall() {
     if (sim_ != nullptr) sim_->end_call(KernelKey{});
@@ -44,7 +59,8 @@ class PrimitiveCall {
   static void resume(Simulator& sim) { sim.resume_call(KernelKey{}); }
 
  private:
-  Simulator* sim_;  // null: no call (atomic granularity)
+  Simulator* sim_;          // null: no call (atomic granularity)
+  bool timed_out_ = false;  // the gate stayed closed until the timeout
 };
 
 }  // namespace interleave

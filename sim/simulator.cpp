@@ -120,6 +120,8 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.yielded = false;
   f.call_depth = 0;
   f.absorbing = f.call_open = false;
+  f.gate = CallGate{};
+  f.gate_timed_out = false;
   runnable_.add_newest(f.id);  // ids grow, so the set stays ascending
   if (tracing()) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
@@ -380,32 +382,93 @@ void Simulator::note(std::string_view text) {
   }
 }
 
-void Simulator::begin_call(KernelKey key, Op op) {
+bool Simulator::begin_call(KernelKey key, Op op, const CallGate& gate,
+                           std::optional<Nanos> timeout) {
   Fiber* self = current_;
-  if (self->call_depth++ > 0 || teardown_) return;  // nested: part of the outer call
+  if (self->call_depth++ > 0 || teardown_) return false;  // nested: part of the outer call
   self->call_op = op;
-  begin_step(key, op);  // the call's scheduling point
+  if (gate.open == nullptr) {
+    begin_step(key, op);  // the call's scheduling point
+  } else {
+    self->gate = gate;
+    wait_for_gate(self, timeout);
+  }
   self->absorbing = self->call_open = true;
+  // Timed out: the call gives up, unless the gate opened at the very end.
+  return gate.open != nullptr && self->gate_timed_out && !gate.open(gate.primitive);
+}
+
+void Simulator::wait_for_gate(Fiber* self, std::optional<Nanos> timeout) {
+  // Listed with its primitive until picked: a call on the primitive may close the gate again
+  // while the fiber waits at its scheduling point (regate() then blocks it).
+  self->blocked_in = OpKind::call;
+  self->waiting_on = self->call_op.object;
+  self->gate_timed_out = false;
+  self->gate_deadline = timeout ? clock_ + std::max(*timeout, Nanos{0}) : Nanos::max();
+  fibers_.push_waiter(objects_[index(self->waiting_on)].waiters, *self);
+  pending_[index(self->id)] = self->call_op;
+  ++self->timer_gen;
+  if (self->gate.open(self->gate.primitive)) {
+    begin_step(KernelKey{}, self->call_op);  // open: an ordinary scheduling point
+  } else {
+    if (timeout) timers_.push(Timer{self->gate_deadline, index(self->id), self->timer_gen});
+    self->state = FiberState::blocked;
+    remove_runnable(*self);
+    ++stats_.blocks;
+    close_quiet();
+    Fiber* next = decide(Reason::block);
+    if (next != self) switch_away(self, next);
+    unwind_if_abandoned(OpKind::call);
+  }
+  unlink(*self);  // picked for the call's step
+}
+
+void Simulator::regate(ObjectId object) {
+  if (object == kNoObject) return;
+  for (std::int32_t i = objects_[index(object)].waiters.head; i >= 0;) {
+    Fiber& f = fibers_[static_cast<std::uint32_t>(i)];
+    i = f.next_waiter;
+    if (f.blocked_in != OpKind::call) continue;  // a waiter of another kind (none today)
+    const bool open = f.gate_timed_out || f.gate.open(f.gate.primitive);
+    if (open && f.state == FiberState::blocked) {
+      f.state = FiberState::runnable;
+      f.ready_seq = ++ready_counter_;
+      runnable_.add(f.id);
+      if (tracing()) woken_.push_back(f.id);
+    } else if (!open && f.state == FiberState::runnable) {
+      if (clock_ >= f.gate_deadline) {  // its timer came while it was runnable
+        f.gate_timed_out = true;
+        continue;
+      }
+      f.state = FiberState::blocked;
+      remove_runnable(f);
+      if (f.gate_deadline != Nanos::max()) {
+        timers_.push(Timer{f.gate_deadline, index(f.id), ++f.timer_gen});
+      }
+    }
+  }
+}
+
+void Simulator::end_call_step(Fiber* self) {
+  self->call_open = false;
+  complete_step();
+  regate(self->call_op.object);
+  regate(self->call_op.word);
 }
 
 void Simulator::end_call(KernelKey) {
   Fiber* self = current_;
   if (self->call_depth == 0 || --self->call_depth > 0) return;
   self->absorbing = false;
-  if (self->call_open) {
-    self->call_open = false;
-    complete_step();
-  }
+  if (self->call_open && !teardown_) end_call_step(self);
+  self->call_open = false;
 }
 
 void Simulator::pause_call(KernelKey) {
   Fiber* self = current_;
   if (!self->absorbing) return;
   self->absorbing = false;
-  if (self->call_open) {
-    self->call_open = false;
-    complete_step();
-  }
+  if (self->call_open) end_call_step(self);
 }
 
 void Simulator::resume_call(KernelKey key) {

@@ -174,11 +174,14 @@ class Simulator {
   void read_only(KernelKey) {
     if (!current_->absorbing) read_only_ = true;
   }
-  // begin_call(key, op) starts a built-in primitive's operation (op.kind is call) under primitive
-  // granularity: its scheduling point, then the atomic steps up to end_call() are part of this one
-  // step, except where it blocks (the step ends there, and its resume is a step that goes on to
-  // the end). A call inside a call is part of the outer one. Use PrimitiveCall, not this.
-  void begin_call(KernelKey key, Op op);
+  // begin_call(key, op, gate, timeout) starts a built-in primitive's operation (op.kind is call)
+  // under primitive granularity: its scheduling point, then the atomic steps up to end_call() are
+  // part of this one step, except where it blocks (the step ends there, and its resume is a step
+  // that goes on to the end). While gate is closed the fiber is not runnable (no step) and waits,
+  // at most timeout; returns true when that timeout passed (the call then gives up). A call inside
+  // a call is part of the outer one. Use PrimitiveCall, not this.
+  bool begin_call(KernelKey key, Op op, const CallGate& gate = {},
+                  std::optional<Nanos> timeout = std::nullopt);
   // end_call(key) ends the call begun last; the outermost one completes its open step.
   void end_call(KernelKey key);
   // pause_call(key) lets the user code that a call runs (a barrier's action) take steps of its
@@ -346,6 +349,14 @@ class Simulator {
   void end_at_step_limit();
 
   // ---- Blocking, waking and timers: sim/blocking.cpp ----
+  // regate(object) brings the fibers waiting for a gate of object up to date after a call on it:
+  // runnable where the gate is open (or timed out), blocked where it is closed.
+  void regate(ObjectId object);
+  // end_call_step(self) completes the open step of self's call and regates its objects.
+  void end_call_step(Fiber* self);
+  // wait_for_gate(self, timeout) blocks self until its gate opens (or timeout passes) and it is
+  // picked; returns with self picked for the call's step.
+  void wait_for_gate(Fiber* self, std::optional<Nanos> timeout);
   // block_step(read) completes the step that blocks (reading read), blocks the running fiber and
   // performs its resume step. Inside a call, the call's open step ends where it blocks and the
   // resume step stays open for the rest of the call.
@@ -421,8 +432,8 @@ class Simulator {
   bool running_ = false;             // inside execute()
   bool ended_ = false;               // the outcome is decided
   bool teardown_ = false;            // abandoned fibers are being unwound (sim/unwinding.h)
-  bool step_hooks_ = false;  // invariant: teardown_ || tracing() || primitive granularity;
-                             // end_step has more to do
+  bool step_hooks_ = false;          // invariant: teardown_ || tracing() || primitive granularity;
+                                     // end_step has more to do
   bool closing_ = false;             // the simulator is being destroyed: parked fibers end
   // Cold: after the fields of the step path, so that those keep their cache lines.
   SpinWindow window_;        // the livelock window before the step limit

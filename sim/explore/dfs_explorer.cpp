@@ -181,6 +181,7 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   n.stale = stale_;
   n.current = point.current();
   n.free_switch = !point.current_runnable() || spin;
+  n.runnable = runnable;
   n.sleep = rules_.reduction == Reduction::none ? 0 : sleep_next_;
   const FiberSet cur = bit(point.current());
   const bool cur_in = point.current_runnable() && (runnable & cur) != 0;

@@ -97,14 +97,25 @@ void RaceAnalysis::races_of(std::span<SearchNode> path, std::size_t j) {
     if (s >= 0) vj.join(clocks_[static_cast<std::size_t>(s)]);
   }
   races_.clear();
+  enablers_.clear();
+  // A call waits for its gate without a step (a lock on a held mutex): a conflicting step at whose
+  // point j's fiber was not runnable cannot be reversed with j there. It happens before j, but j
+  // races with the steps on the primitive before it (the lock that the unlock released), so the
+  // race view skips it; its clock joins j's after the scan.
+  const bool gated = nj.op.kind == OpKind::call;
   for (std::size_t i = j; i-- > 0;) {
     const SearchNode& ni = path[i];
     if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
+    if (gated && (ni.runnable & bit(nj.chosen)) == 0) {
+      enablers_.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
     if (!vj.covers(ni.chosen, ni.pos)) {
       races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
     }
     vj.join(clocks_[i]);
   }
+  for (const std::uint32_t i : enablers_) vj.join(clocks_[i]);
   vj.set(nj.chosen, nj.pos);
   for (const auto& [i, jj] : races_) add_backtrack(path, i, jj);
 }

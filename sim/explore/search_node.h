@@ -29,6 +29,7 @@ constexpr FiberId lowest(FiberSet set) {
 // One scheduling point of the current path. Invariants: done ⊆ backtrack ⊆ candidates (except
 // that backtrack may name a candidate that is asleep); chosen ∈ candidates.
 struct SearchNode {
+  FiberSet runnable = 0;      // the runnable fibers here
   FiberSet candidates = 0;    // runnable fibers that fairness and the preemption bound allow here
   FiberSet sleep = 0;         // fibers asleep on entry: exploring them here would repeat a trace
   FiberSet backtrack = 0;     // fibers to explore here
