@@ -47,10 +47,10 @@ class Mutex {
   std::uint64_t waits() const { return waits_; }
 
  private:
-  bool acquire(std::optional<Nanos> timeout);
+  bool acquire(std::optional<Nanos> timeout, bool gate_waited = false);
   // free(m) is the gate of lock(): open while the mutex is not held.
   static bool free(const void* m) { return !static_cast<const Mutex*>(m)->owner_; }
-  CallGate gate() const { return CallGate{&Mutex::free, this, queue_.id()}; }
+  static constexpr std::uint8_t kFreeGate = 0;  // the gate of lock(), added first
   bool refuse_relock(std::string_view verb);
   void acquired(bool waited);
 

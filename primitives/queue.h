@@ -36,21 +36,24 @@ class Queue {
         mutex_(sim, name_ + ".mutex"),
         not_empty_(sim, name_ + ".not_empty"),
         not_full_(sim, name_ + ".not_full"),
-        all_done_(sim, name_ + ".all_done") {}
+        all_done_(sim, name_ + ".all_done") {
+    PrimitiveCall::gate(sim_, object_, CallGate{&Queue::has_room, this, kNoObject});
+    PrimitiveCall::gate(sim_, object_, CallGate{&Queue::has_item, this, kNoObject});
+    PrimitiveCall::gate(sim_, object_, CallGate{&Queue::all_done, this, kNoObject});
+  }
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
 
   // put(item) appends item, blocking while the queue is full.
   void put(T item) {
-    PrimitiveCall call(sim_, Call::put, object_, CallGate{&Queue::has_room, this, kNoObject});
+    PrimitiveCall call(sim_, Call::put, object_, kRoomGate);
     std::unique_lock<Mutex> lock(mutex_);
     not_full_.wait(lock, [&] { return !full_locked(); });
     push_locked(std::move(item));
   }
   // put(item, timeout) is put() that gives up after timeout; false then (Python: queue.Full).
   bool put(T item, Nanos timeout) {
-    PrimitiveCall call(sim_, Call::put, object_, CallGate{&Queue::has_room, this, kNoObject},
-                       timeout);
+    PrimitiveCall call(sim_, Call::put, object_, kRoomGate, timeout);
     if (call.timed_out()) return false;
     std::unique_lock<Mutex> lock(mutex_);
     if (!not_full_.wait_for(lock, timeout, [&] { return !full_locked(); })) return false;
@@ -67,15 +70,14 @@ class Queue {
   }
   // get() removes and returns the oldest item, blocking while the queue is empty.
   T get() {
-    PrimitiveCall call(sim_, Call::get, object_, CallGate{&Queue::has_item, this, kNoObject});
+    PrimitiveCall call(sim_, Call::get, object_, kItemGate);
     std::unique_lock<Mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty(); });
     return pop_locked();
   }
   // get(timeout) is get() that gives up after timeout; nullopt then (Python: queue.Empty).
   std::optional<T> get(Nanos timeout) {
-    PrimitiveCall call(sim_, Call::get, object_, CallGate{&Queue::has_item, this, kNoObject},
-                       timeout);
+    PrimitiveCall call(sim_, Call::get, object_, kItemGate, timeout);
     if (call.timed_out()) return std::nullopt;
     std::unique_lock<Mutex> lock(mutex_);
     if (!not_empty_.wait_for(lock, timeout, [&] { return !items_.empty(); })) return std::nullopt;
@@ -102,7 +104,7 @@ class Queue {
   }
   // join() blocks until every item put has been marked done with task_done().
   void join() {
-    PrimitiveCall call(sim_, Call::join, object_, CallGate{&Queue::all_done, this, kNoObject});
+    PrimitiveCall call(sim_, Call::join, object_, kDoneGate);
     std::unique_lock<Mutex> lock(mutex_);
     all_done_.wait(lock, [&] { return unfinished_ == 0; });
   }
@@ -130,6 +132,9 @@ class Queue {
   static bool has_room(const void* q) { return !static_cast<const Queue*>(q)->full_locked(); }
   static bool has_item(const void* q) { return !static_cast<const Queue*>(q)->items_.empty(); }
   static bool all_done(const void* q) { return static_cast<const Queue*>(q)->unfinished_ == 0; }
+  static constexpr std::uint8_t kRoomGate = 0;  // the gates in the order the constructor adds them
+  static constexpr std::uint8_t kItemGate = 1;
+  static constexpr std::uint8_t kDoneGate = 2;
   bool full_locked() const { return capacity_ != 0 && items_.size() >= capacity_; }
   void push_locked(T item) {
     items_.push_back(std::move(item));

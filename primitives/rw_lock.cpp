@@ -12,7 +12,10 @@ RwLock::RwLock(Simulator& sim, std::string_view name)
       name_(name),
       object_(PrimitiveCall::object(sim, "rw_lock", name_)),
       state_(sim, name_ + ".state", 0),
-      queue_(sim, name_ + ".queue", WaitTarget{"readers-writer lock", name_, &writer_}) {}
+      queue_(sim, name_ + ".queue", WaitTarget{"readers-writer lock", name_, &writer_}) {
+  PrimitiveCall::gate(sim_, object_, CallGate{&RwLock::free, this, queue_.id()});
+  PrimitiveCall::gate(sim_, object_, CallGate{&RwLock::readable, this, queue_.id()});
+}
 
 bool RwLock::reading_now() const {
   return std::find(readers_.begin(), readers_.end(), sim_.current_fiber()) != readers_.end();
@@ -27,8 +30,9 @@ bool RwLock::refuse_relock(std::string_view verb) {
 }
 
 void RwLock::lock() {
-  PrimitiveCall call(sim_, Call::lock, object_, CallGate{&RwLock::free, this, queue_.id()});
+  // Before the call: its gate stays closed for the holder, which would wait for itself.
   if (refuse_relock("locked")) return;
+  PrimitiveCall call(sim_, Call::lock, object_, kFreeGate);
   int s = 0;
   bool noted = false;
   while (!state_.compare_exchange(s, -1)) {  // on failure s receives the state
@@ -71,9 +75,9 @@ void RwLock::unlock() {
 }
 
 void RwLock::lock_shared() {
-  PrimitiveCall call(sim_, Call::lock_shared, object_,
-                     CallGate{&RwLock::readable, this, queue_.id()});
+  // Before the call: its gate stays closed for the holder, which would wait for itself.
   if (refuse_relock("read-locked")) return;
+  PrimitiveCall call(sim_, Call::lock_shared, object_, kReadableGate);
   int s = state_.load();
   bool noted = false;
   for (;;) {

@@ -52,6 +52,8 @@ class RwLock {
   // lock_shared(): open while no writer holds it.
   static bool free(const void* l) { return static_cast<const RwLock*>(l)->state_.peek() == 0; }
   static bool readable(const void* l) { return static_cast<const RwLock*>(l)->state_.peek() >= 0; }
+  static constexpr std::uint8_t kFreeGate = 0;      // added first
+  static constexpr std::uint8_t kReadableGate = 1;  // added second
 
   Simulator& sim_;
   std::string name_;

@@ -20,6 +20,7 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
       value_(sim, name_ + ".value", std::max(initial, 0)),
       waiters_(sim, name_ + ".waiters", 0),
       queue_(sim, name_ + ".queue", WaitTarget{kind_, name_, nullptr}) {
+  PrimitiveCall::gate(sim_, object_, CallGate{&Semaphore::available, this, queue_.id()});
   if (initial < 0) {
     sim_.fail(std::string(kind_) + " " + name_ + " was given a negative initial value " +
               std::to_string(initial));
@@ -27,7 +28,7 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
 }
 
 void Semaphore::acquire() {
-  PrimitiveCall call(sim_, Call::acquire, object_, gate());
+  PrimitiveCall call(sim_, Call::acquire, object_, kAvailableGate);
   acquire_impl(true, std::nullopt);
 }
 
@@ -37,7 +38,7 @@ bool Semaphore::try_acquire() {
 }
 
 bool Semaphore::try_acquire_for(Nanos timeout) {
-  PrimitiveCall call(sim_, Call::acquire, object_, gate(), timeout);
+  PrimitiveCall call(sim_, Call::acquire, object_, kAvailableGate, timeout);
   if (call.timed_out()) {
     sim_.note([&] {
       return current_name(sim_) + " gave up waiting for " + std::string(kind_) + " " + name_;

@@ -49,7 +49,7 @@ class Semaphore {
   static bool available(const void* s) {
     return static_cast<const Semaphore*>(s)->value_.peek() > 0;
   }
-  CallGate gate() const { return CallGate{&Semaphore::available, this, queue_.id()}; }
+  static constexpr std::uint8_t kAvailableGate = 0;  // the gate of acquire(), added first
 
   Simulator& sim_;
   std::string name_;

@@ -9,7 +9,8 @@ namespace interleave {
 
 void Simulator::sleep(Nanos d) {
   if (teardown_) return;
-  begin_step(KernelKey{}, Op{OpKind::sleep, Call::none, kNoObject, kNoObject, current_->id});
+  begin_step(KernelKey{},
+             Op{OpKind::sleep, Call::none, kNoGate, kNoObject, kNoObject, current_->id});
   Fiber* self = current_;
   self->blocked_in = OpKind::sleep;
   self->waiting_on = kNoObject;
@@ -20,7 +21,7 @@ void Simulator::sleep(Nanos d) {
 
 void Simulator::join(KernelKey key, FiberId target) {
   if (teardown_) return;
-  begin_step(key, Op{OpKind::join, Call::none, kNoObject, kNoObject, target});
+  begin_step(key, Op{OpKind::join, Call::none, kNoGate, kNoObject, kNoObject, target});
   Fiber& t = fibers_.checked(target);
   if (t.state == FiberState::exited) {
     complete_step();
@@ -81,6 +82,7 @@ void Simulator::block_step(std::optional<std::int64_t> read) {
   self->absorbing = false;
   if (self->call_open) end_call_step(self);  // the call's step ends where it blocks
   block_current();
+  note_call_gates(self->call_op);            // the resume step goes on with the call
   self->absorbing = self->call_open = true;  // the resume step, open until the call ends
 }
 
@@ -102,10 +104,12 @@ void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
   f.ready_seq = ++ready_counter_;
   if (f.call_depth > 0) {
     // Blocked inside a call: its resume goes on with the call, on the call's objects.
-    pending_[index(f.id)] = Op{OpKind::resume, Call::none, f.call_op.object, f.call_op.word, f.id};
+    pending_[index(f.id)] =
+        Op{OpKind::resume, Call::none, kNoGate, f.call_op.object, f.call_op.word, f.id};
   } else {
-    pending_[index(f.id)] = Op{OpKind::resume, Call::none, object, kNoObject,
-                               resume_from == OpKind::join ? f.joining : f.id};
+    pending_[index(f.id)] =
+        Op{OpKind::resume, Call::none, kNoGate,
+           object,         kNoObject,  resume_from == OpKind::join ? f.joining : f.id};
   }
   runnable_.add(f.id);
   if (tracing()) woken_.push_back(f.id);

@@ -69,6 +69,7 @@ struct Fiber {
   CallGate gate;
   Nanos gate_deadline = Nanos::max();  // when a timed call stops waiting for its gate
   bool gate_timed_out = false;         // the deadline passed: runnable, the gate no longer asked
+  bool gate_waited = false;            // its last gated call found the gate closed
 };
 
 }  // namespace interleave

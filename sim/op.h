@@ -59,10 +59,14 @@ enum class Call : std::uint8_t {
   size,             // Queue: size, empty, full
 };
 
+// No gate: a call that can always proceed (Op::gate).
+inline constexpr std::uint8_t kNoGate = 0xFF;
+
 // A pending or performed operation: its kind, its object, and for spawn/join the other fiber.
 struct Op {
   OpKind kind = OpKind::yield;
   Call call = Call::none;       // for kind call: which operation; otherwise none
+  std::uint8_t gate = kNoGate;  // for a gated call: the index of its gate among its object's
   ObjectId object = kNoObject;  // the object touched, or kNoObject
   ObjectId word = kNoObject;    // for wait: the word compared; for a call (and its resume) a
                                 // second primitive it changes (a condition variable's mutex)
@@ -77,8 +81,8 @@ std::string_view to_string(Call call);
 
 // same_op(a, b) tells whether a and b are the same operation on the same objects.
 constexpr bool same_op(const Op& a, const Op& b) {
-  return a.kind == b.kind && a.call == b.call && a.object == b.object && a.word == b.word &&
-         a.other == b.other;
+  return a.kind == b.kind && a.call == b.call && a.gate == b.gate && a.object == b.object &&
+         a.word == b.word && a.other == b.other;
 }
 
 // describe(op) names op for messages: "a store on object 3", "a spawn of fiber 2", "an exit".

@@ -30,19 +30,33 @@ class PrimitiveCall {
   // variable's wait releases), or kNoObject. A call inside a call is part of the outer one.
   PrimitiveCall(Simulator& sim, Call call, ObjectId object, ObjectId with = kNoObject)
       : sim_(object == kNoObject ? nullptr : &sim) {
-    if (sim_ != nullptr) sim_->begin_call(KernelKey{}, Op{OpKind::call, call, object, with});
+    if (sim_ != nullptr) {
+      sim_->begin_call(KernelKey{}, Op{OpKind::call, call, kNoGate, object, with});
+    }
   }
-  // PrimitiveCall(sim, call, object, gate, timeout) begins a call that proceeds only when gate is
-  // open: until then its fiber is not runnable and the call is no step (a lock on a held mutex).
-  // With a timeout it gives up after that much virtual time waiting: see timed_out().
-  PrimitiveCall(Simulator& sim, Call call, ObjectId object, const CallGate& gate,
+  // gate(sim, object, gate) gives a primitive's object (from object()) a gate and returns its
+  // index, for the calls that wait for it; nothing under atomic granularity (object kNoObject).
+  // A primitive adds its gates right after object(), in a fixed order.
+  static std::uint8_t gate(Simulator& sim, ObjectId object, const CallGate& gate) {
+    if (object == kNoObject) return kNoGate;
+    return sim.add_gate(KernelKey{}, object, gate);
+  }
+
+  // PrimitiveCall(sim, call, object, gate, timeout) begins a call that proceeds only when its
+  // object's gate (an index from gate()) is open: until then its fiber is not runnable and the
+  // call is no step (a lock on a held mutex). With a timeout it gives up after that much virtual
+  // time waiting: see timed_out().
+  PrimitiveCall(Simulator& sim, Call call, ObjectId object, std::uint8_t gate,
                 std::optional<Nanos> timeout = std::nullopt)
       : sim_(object == kNoObject ? nullptr : &sim) {
     if (sim_ != nullptr) {
       timed_out_ =
-          sim_->begin_call(KernelKey{}, Op{OpKind::call, call, object, kNoObject}, gate, timeout);
+          sim_->begin_call(KernelKey{}, Op{OpKind::call, call, gate, object, kNoObject}, timeout);
+      waited_ = sim_->gate_waited();
     }
   }
+  // waited() tells whether the call found its gate closed and blocked until it opened.
+  bool waited() const { return waited_; }
   // timed_out() tells whether the call waited for its gate until its timeout: it must give up.
   bool timed_out() const { return timed_out_; }
   // ~PrimitiveCall() ends the call (also when the run ends in it and the fiber is unwound).
@@ -61,6 +75,7 @@ class PrimitiveCall {
  private:
   Simulator* sim_;          // null: no call (atomic granularity)
   bool timed_out_ = false;  // the gate stayed closed until the timeout
+  bool waited_ = false;     // the gate was closed when the call began, or closed again
 };
 
 }  // namespace interleave

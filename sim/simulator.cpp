@@ -121,7 +121,7 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   f.call_depth = 0;
   f.absorbing = f.call_open = false;
   f.gate = CallGate{};
-  f.gate_timed_out = false;
+  f.gate_timed_out = f.gate_waited = false;
   runnable_.add_newest(f.id);  // ids grow, so the set stays ascending
   if (tracing()) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
@@ -250,7 +250,7 @@ Fiber* Simulator::run_body(Fiber& self) {
     return nullptr;
   }
   self.body.reset();
-  begin_step(KernelKey{}, Op{OpKind::exit, Call::none, kNoObject, kNoObject, self.id});
+  begin_step(KernelKey{}, Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, self.id});
   self.state = FiberState::exited;
   remove_runnable(self);
   while (Fiber* j = fibers_.oldest(self.joiners)) {
@@ -382,17 +382,36 @@ void Simulator::note(std::string_view text) {
   }
 }
 
-bool Simulator::begin_call(KernelKey key, Op op, const CallGate& gate,
-                           std::optional<Nanos> timeout) {
+std::uint8_t Simulator::add_gate(KernelKey, ObjectId object, const CallGate& gate) {
+  ObjectRecord& o = objects_.at(index(object));
+  if (o.gate_count == o.gates.size()) throw std::logic_error("a primitive has at most 4 gates");
+  o.gates[o.gate_count] = gate;
+  return o.gate_count++;
+}
+
+std::uint8_t Simulator::gate_mask(ObjectId object) const {
+  if (object == kNoObject) return 0;
+  const ObjectRecord& o = objects_[index(object)];
+  std::uint8_t mask = 0;
+  for (std::uint8_t g = 0; g < o.gate_count; ++g) {
+    if (o.gates[g].open(o.gates[g].primitive)) mask = static_cast<std::uint8_t>(mask | (1U << g));
+  }
+  return mask;
+}
+
+bool Simulator::begin_call(KernelKey key, Op op, std::optional<Nanos> timeout) {
   Fiber* self = current_;
   if (self->call_depth++ > 0 || teardown_) return false;  // nested: part of the outer call
   self->call_op = op;
-  if (gate.open == nullptr) {
+  CallGate gate;
+  if (op.gate == kNoGate) {
     begin_step(key, op);  // the call's scheduling point
   } else {
+    gate = objects_[index(op.object)].gates[op.gate];
     self->gate = gate;
     wait_for_gate(self, timeout);
   }
+  note_call_gates(op);
   self->absorbing = self->call_open = true;
   // Timed out: the call gives up, unless the gate opened at the very end.
   return gate.open != nullptr && self->gate_timed_out && !gate.open(gate.primitive);
@@ -404,6 +423,7 @@ void Simulator::wait_for_gate(Fiber* self, std::optional<Nanos> timeout) {
   self->blocked_in = OpKind::call;
   self->waiting_on = self->call_op.object;
   self->gate_timed_out = false;
+  self->gate_waited = false;
   self->gate_deadline = timeout ? clock_ + std::max(*timeout, Nanos{0}) : Nanos::max();
   fibers_.push_waiter(objects_[index(self->waiting_on)].waiters, *self);
   pending_[index(self->id)] = self->call_op;
@@ -411,13 +431,22 @@ void Simulator::wait_for_gate(Fiber* self, std::optional<Nanos> timeout) {
   if (self->gate.open(self->gate.primitive)) {
     begin_step(KernelKey{}, self->call_op);  // open: an ordinary scheduling point
   } else {
+    self->gate_waited = true;
     if (timeout) timers_.push(Timer{self->gate_deadline, index(self->id), self->timer_gen});
     self->state = FiberState::blocked;
     remove_runnable(*self);
     ++stats_.blocks;
-    close_quiet();
-    Fiber* next = decide(Reason::block);
-    if (next != self) switch_away(self, next);
+    if (self->starting) {
+      // Eager start (see begin_special_step): hand control back to whoever started it.
+      self->starting = false;
+      Fiber* starter = starter_;
+      current_ = starter;
+      switch_away(self, starter);
+    } else {
+      close_quiet();
+      Fiber* next = decide(Reason::block);
+      if (next != self) switch_away(self, next);
+    }
     unwind_if_abandoned(OpKind::call);
   }
   unlink(*self);  // picked for the call's step
@@ -441,6 +470,8 @@ void Simulator::regate(ObjectId object) {
         continue;
       }
       f.state = FiberState::blocked;
+      f.gate_waited = true;
+      ++stats_.blocks;
       remove_runnable(f);
       if (f.gate_deadline != Nanos::max()) {
         timers_.push(Timer{f.gate_deadline, index(f.id), ++f.timer_gen});
@@ -475,6 +506,7 @@ void Simulator::resume_call(KernelKey key) {
   Fiber* self = current_;
   if (self->call_depth == 0 || self->absorbing || teardown_) return;
   begin_step(key, self->call_op);  // the rest of the call is a step of its own
+  note_call_gates(self->call_op);
   self->absorbing = self->call_open = true;
 }
 

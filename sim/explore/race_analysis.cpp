@@ -10,6 +10,14 @@ namespace {
 // wake on that queue, or under primitive granularity a call on that primitive. (A call's resume
 // that wakes another waiter, such as a queue's get, is not recognised: the race it then reports
 // costs runs, not soundness.)
+// closed_before(step, call) tells whether the gate of call was closed when step began: step is a
+// call (or a call's resume) on call's primitive, as its object or as its word.
+bool closed_before(const SearchNode& step, const Op& call) {
+  const unsigned g = call.gate;
+  if (step.op.object == call.object && ((step.gates_before >> g) & 1U) == 0) return true;
+  return step.op.word == call.object && ((step.gates_before >> (8 + g)) & 1U) == 0;
+}
+
 bool wakes(const Op& step, ObjectId object) {
   if (step.kind == OpKind::wake) return step.object == object;
   if (step.kind == OpKind::call) return step.object == object || step.word == object;
@@ -98,15 +106,15 @@ void RaceAnalysis::races_of(std::span<SearchNode> path, std::size_t j) {
   }
   races_.clear();
   enablers_.clear();
-  // A call waits for its gate without a step (a lock on a held mutex): a conflicting step at whose
-  // point j's fiber was not runnable cannot be reversed with j there. It happens before j, but j
-  // races with the steps on the primitive before it (the lock that the unlock released), so the
-  // race view skips it; its clock joins j's after the scan.
-  const bool gated = nj.op.kind == OpKind::call;
+  // A gated call (a lock) cannot be taken where its gate is closed (the mutex is held): a
+  // conflicting step that began with j's gate closed cannot be reversed with j. It happens before
+  // j, but j races with the steps on the primitive before it (the lock that the unlock released),
+  // so the race view skips it; its clock joins j's after the scan.
+  const bool gated = nj.op.kind == OpKind::call && nj.op.gate != kNoGate;
   for (std::size_t i = j; i-- > 0;) {
     const SearchNode& ni = path[i];
     if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
-    if (gated && (ni.runnable & bit(nj.chosen)) == 0) {
+    if (gated && closed_before(ni, nj.op)) {
       enablers_.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
