@@ -1,5 +1,7 @@
 #include "sim/explore/race_analysis.h"
 
+#include <optional>
+
 #include "sim/explore/dependence.h"
 
 namespace interleave {
@@ -10,12 +12,13 @@ namespace {
 // wake on that queue, or under primitive granularity a call on that primitive. (A call's resume
 // that wakes another waiter, such as a queue's get, is not recognised: the race it then reports
 // costs runs, not soundness.)
-// closed_before(step, call) tells whether the gate of call was closed when step began: step is a
-// call (or a call's resume) on call's primitive, as its object or as its word.
-bool closed_before(const SearchNode& step, const Op& call) {
-  const unsigned g = call.gate;
-  if (step.op.object == call.object && ((step.gates_before >> g) & 1U) == 0) return true;
-  return step.op.word == call.object && ((step.gates_before >> (8 + g)) & 1U) == 0;
+// gates_of(step, object) is the mask of object's gates that step recorded as open when it began,
+// when step is a call (or a call's resume) on object, as its object or as its word; else nullopt.
+std::optional<std::uint8_t> gates_of(const SearchNode& step, ObjectId object) {
+  if (step.op.kind != OpKind::call && step.op.kind != OpKind::resume) return std::nullopt;
+  if (step.op.object == object) return static_cast<std::uint8_t>(step.gates_before & 0xFF);
+  if (step.op.word == object) return static_cast<std::uint8_t>(step.gates_before >> 8);
+  return std::nullopt;
 }
 
 bool wakes(const Op& step, ObjectId object) {
@@ -107,14 +110,21 @@ void RaceAnalysis::races_of(std::span<SearchNode> path, std::size_t j) {
   races_.clear();
   enablers_.clear();
   // A gated call (a lock) cannot be taken where its gate is closed (the mutex is held): a
-  // conflicting step that began with j's gate closed cannot be reversed with j. It happens before
-  // j, but j races with the steps on the primitive before it (the lock that the unlock released),
-  // so the race view skips it; its clock joins j's after the scan.
+  // conflicting step that began with j's gate closed (the unlock, or a step inside the critical
+  // section) cannot be reversed with j. It happens before j, but j races with the steps before
+  // it that began with the gate open (the lock that the unlock released), so the race view skips
+  // it; its clock joins j's after the scan.
+  // Only calls on the primitive change its state, so between two of them the gate stays as the
+  // later one found it: the scan carries that state backwards.
   const bool gated = nj.op.kind == OpKind::call && nj.op.gate != kNoGate;
+  std::uint8_t open = 0xFF;  // the gates of j's primitive open where step i began
   for (std::size_t i = j; i-- > 0;) {
     const SearchNode& ni = path[i];
+    if (gated) {
+      if (const auto g = gates_of(ni, nj.op.object)) open = *g;
+    }
     if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
-    if (gated && closed_before(ni, nj.op)) {
+    if (gated && ((open >> nj.op.gate) & 1U) == 0) {
       enablers_.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
