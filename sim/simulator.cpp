@@ -151,7 +151,8 @@ void Simulator::start_fiber(Fiber& child) {
   // The child ran up to its first scheduling point and handed control back.
   current_ = parent;
   if (parent != nullptr) {
-    if (tracing()) woken_.push_back(child.id);
+    // (A child whose first operation is a call waiting for its gate is not runnable yet.)
+    if (tracing() && child.state == FiberState::runnable) woken_.push_back(child.id);
     complete_step();
     last_reason_ = Reason::spawn;
   }
