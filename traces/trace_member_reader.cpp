@@ -249,7 +249,8 @@ bool TraceMemberReader::event(const Json& j, const JsonPath& p, std::size_t i) {
   e.op = *op;
   if (e.op == OpKind::call) {
     // A call names its operation and its primitive; nothing else has a call.
-    if (!j.contains("call")) return c_.fail(p.member("call"), "missing (a call names its operation)");
+    if (!j.contains("call"))
+      return c_.fail(p.member("call"), "missing (a call names its operation)");
     if (!c_.string(j["call"], p.member("call"), name)) return false;
     const std::optional<Call> call = call_from_string(name);
     if (!call) return c_.fail(p.member("call"), "unknown call " + found(j["call"]));

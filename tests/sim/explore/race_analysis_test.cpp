@@ -30,10 +30,12 @@ class HandPath {
   }
   // spawn(parent, child), exit(f), join(f, joined): the steps that order fibers.
   HandPath& spawn(FiberId parent, FiberId child, FiberSet candidates) {
-    return take(parent, Op{OpKind::spawn, Call::none, kNoGate, kNoObject, kNoObject, child}, candidates);
+    return take(parent, Op{OpKind::spawn, Call::none, kNoGate, kNoObject, kNoObject, child},
+                candidates);
   }
   HandPath& exit(FiberId f, FiberSet candidates) {
-    return take(f, Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, FiberId{0}}, candidates);
+    return take(f, Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, FiberId{0}},
+                candidates);
   }
   HandPath& join(FiberId f, FiberId joined, FiberSet candidates) {
     return take(f, Op{OpKind::join, Call::none, kNoGate, kNoObject, kNoObject, joined}, candidates);
@@ -198,7 +200,8 @@ TEST_CASE("race analysis orders a resume after the wake that caused it", "[sim][
       .step(kRaceB, OpKind::wake, kRaceQueue, kB);
   Simulator sim;
   std::array<Op, 3> pending{};
-  pending[index(kRaceA)] = Op{OpKind::resume, Call::none, kNoGate, kRaceQueue, kNoObject, FiberId{0}};
+  pending[index(kRaceA)] =
+      Op{OpKind::resume, Call::none, kNoGate, kRaceQueue, kNoObject, FiberId{0}};
   pending[index(kRaceB)] = Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, FiberId{0}};
   const std::array<FiberId, 2> runnable{kRaceA, kRaceB};
   SchedulingPoint::Facts facts;
