@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "primitives/barrier.h"
 #include "primitives/mutex.h"
 #include "primitives/queue.h"
 #include "primitives/rw_lock.h"
@@ -234,4 +235,37 @@ TEST_CASE("a run at primitive granularity shows each call as one step and replay
                      [](const TraceEvent& e) { return e.op == OpKind::call; }));
   CHECK(std::any_of(atomic.events.begin(), atomic.events.end(),
                     [](const TraceEvent& e) { return e.op == OpKind::compare_exchange; }));
+}
+
+TEST_CASE("a barrier's action runs before any party leaves, at both granularities",
+          "[primitives][granularity][explore]") {
+  // The action is user code inside the last arrival's call: at primitive granularity it takes
+  // steps of its own (PrimitiveCall::pause), and still every party reads what it wrote.
+  const auto body = [](Simulator& sim) {
+    Shared<int> phase(sim, "phase", 0);
+    Barrier b(sim, "b", 2, [&] { phase.store(phase.load() + 1); });
+    std::int64_t seen = 0;
+    {
+      Thread t0(sim, "t0", [&] {
+        b.wait();
+        seen += phase.load();
+      });
+      Thread t1(sim, "t1", [&] {
+        b.wait();
+        seen += 10 * phase.load();
+      });
+    }
+    sim.report("seen", seen);
+  };
+  std::set<std::int64_t> at[2];
+  for (const Granularity g : {Granularity::atomic, Granularity::primitive}) {
+    const ExploreResult r = explore_scenario(body, RunConfig{.granularity = g}, {});
+    REQUIRE(r.complete);
+    for (const OutcomeClass& c : r.outcomes) {
+      CHECK(c.status == Status::ok);
+      at[g == Granularity::primitive].insert(std::get<std::int64_t>(c.results.at(0).second));
+    }
+  }
+  CHECK(at[1] == std::set<std::int64_t>{11});
+  CHECK(at[0] == at[1]);
 }
