@@ -132,10 +132,15 @@ std::vector<std::uint32_t> missing_shards(const std::vector<NamedPart>& parts) {
 }
 
 std::string list_shards(const std::vector<std::uint32_t>& shards, std::uint32_t count) {
-  std::string s;
   constexpr std::size_t kListed = 10;
-  for (std::size_t i = 0; i < shards.size() && i < kListed; ++i) {
-    s += (i == 0 ? "" : ", ") + std::to_string(shards[i]) + "/" + std::to_string(count);
+  const std::size_t listed = std::min(shards.size(), kListed);
+  std::string s;
+  for (std::size_t i = 0; i < listed; ++i) {
+    const bool last = i + 1 == listed && shards.size() <= kListed;
+    s += (i == 0 ? ""
+          : last ? " and "
+                 : ", ") +
+         std::to_string(shards[i]) + "/" + std::to_string(count);
   }
   if (shards.size() > kListed) s += " and " + std::to_string(shards.size() - kListed) + " more";
   return s;
@@ -154,7 +159,7 @@ int run_merge(const MergeOptions& o, const Program& program, std::ostream& out,
   const std::vector<std::uint32_t> missing = missing_shards(parts);
   if (!missing.empty() && !o.allow_missing) {
     throw UsageError(std::string(missing.size() == 1 ? "shard " : "shards ") +
-                     list_shards(missing, count) + " of " + printable(id.scenario) +
+                     list_shards(missing, count) + " of '" + printable(id.scenario) + "'" +
                      (missing.size() == 1 ? " is" : " are") + " missing (no part given for " +
                      (missing.size() == 1 ? "it" : "them") +
                      "); --allow-missing merges the others into a result marked incomplete");
