@@ -18,12 +18,6 @@
 
 namespace interleave {
 
-namespace {
-
-constexpr std::uint64_t kMaxShards = 1'000'000;
-
-}  // namespace
-
 ShardId parse_shard(const std::string& text) {
   const std::size_t slash = text.find('/');
   const std::string usage = "--shard takes I/N, shard I (from 0) of N, e.g. 3/8";

@@ -165,7 +165,9 @@ class PartReader {
         !u32(j["count"], p.member("count"), out.count)) {
       return false;
     }
-    if (out.count == 0) return c_.fail(p.member("count"), "a search has at least one shard");
+    if (out.count == 0 || out.count > kMaxShards) {
+      return c_.fail(p.member("count"), "expected 1 to " + std::to_string(kMaxShards) + " shards");
+    }
     if (out.index >= out.count) {
       return c_.fail(p.member("index"), "shard " + std::to_string(out.index) +
                                             " is not below the shard count " +

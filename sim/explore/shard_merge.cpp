@@ -1,5 +1,7 @@
 #include "sim/explore/shard_merge.h"
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -44,27 +46,28 @@ PartResult part_result(const SubtreeResult& s) {
 
 ExploreResult merge_shards(std::span<const ShardResult> parts,
                            std::optional<std::uint32_t> preemption_bound, std::uint32_t count) {
-  std::vector<bool> present(count, false);
+  std::set<std::uint32_t> present;
   double seconds = 0;
   for (const ShardResult& part : parts) {
     const std::string name = "shard " + std::to_string(part.shard.index);
     if (part.shard.count != count || part.shard.index >= count) {
       throw std::invalid_argument(name + " is not one of " + std::to_string(count) + " shards");
     }
-    if (present[part.shard.index]) throw std::invalid_argument(name + " is given twice");
-    present[part.shard.index] = true;
+    if (!present.insert(part.shard.index).second) {
+      throw std::invalid_argument(name + " is given twice");
+    }
     if (part.stopped_by != StopReason::none) throw std::invalid_argument(name + " stopped early");
     seconds += part.seconds;
   }
-  bool missing = false;
-  for (bool p : present) missing = missing || !p;
+  const bool missing = present.size() < count;
 
   LevelFold fold(preemption_bound);
   const std::uint32_t last_level = preemption_bound.value_or(0);
   for (std::uint32_t level = 0; level <= last_level && !parts.empty(); ++level) {
     const LevelShare& first = level_of(parts.front(), level);
-    std::vector<PartResult> subtrees(first.subtrees);
-    std::vector<bool> seen(first.subtrees, false);
+    // Every shard's subtrees at this level, in DFS order (by index); nothing is allocated per
+    // subtree of the split, whose size a part gives.
+    std::vector<const SubtreeResult*> subtrees;
     for (const ShardResult& part : parts) {
       const LevelShare& share = level_of(part, level);
       if (share.subtrees != first.subtrees || share.split_pruned != first.split_pruned) {
@@ -73,25 +76,31 @@ ExploreResult merge_shards(std::span<const ShardResult> parts,
                                     " split bound level " + std::to_string(level) +
                                     " differently: they are not shards of one search");
       }
+      // The shard's subtrees are index, index + count, ...: all of them, in order.
+      std::uint64_t expected = part.shard.index;
       for (const SubtreeResult& s : share.searched) {
-        if (s.index >= first.subtrees || s.index % count != part.shard.index || seen[s.index]) {
+        if (s.index != expected || expected >= first.subtrees) {
           throw std::invalid_argument("shard " + std::to_string(part.shard.index) +
-                                      " holds subtree " + std::to_string(s.index) +
-                                      ", which is not its own");
+                                      " holds subtree " + std::to_string(s.index) + " where " +
+                                      std::to_string(expected) + " belongs");
         }
-        seen[s.index] = true;
-        subtrees[s.index] = part_result(s);
+        subtrees.push_back(&s);
+        expected += count;
+      }
+      if (expected < first.subtrees) {
+        throw std::invalid_argument("shard " + std::to_string(part.shard.index) +
+                                    " lacks subtree " + std::to_string(expected) +
+                                    " of bound level " + std::to_string(level));
       }
     }
-    for (std::size_t t = 0; t < seen.size(); ++t) {
-      if (present[t % count] && !seen[t]) {
-        throw std::invalid_argument("shard " + std::to_string(t % count) + " lacks subtree " +
-                                    std::to_string(t) + " of bound level " + std::to_string(level));
-      }
-    }
+    std::sort(subtrees.begin(), subtrees.end(),
+              [](const SubtreeResult* a, const SubtreeResult* b) { return a->index < b->index; });
+    std::vector<PartResult> results;
+    results.reserve(subtrees.size());
+    for (const SubtreeResult* s : subtrees) results.push_back(part_result(*s));
     PartResult r;
     r.bound_pruned = first.split_pruned;
-    if (!fold.add(level, merge_level(std::move(r), subtrees), false)) break;
+    if (!fold.add(level, merge_level(std::move(r), results), false)) break;
   }
   return fold.finish(missing ? StopReason::missing_shards : StopReason::none, seconds);
 }

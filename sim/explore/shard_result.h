@@ -10,6 +10,9 @@
 
 namespace interleave {
 
+// The most shards a search is split into (so that a list of them stays small).
+inline constexpr std::uint32_t kMaxShards = 1'000'000;
+
 // Which part of a search a shard explores: of every bound level's fixed split into subtrees (the
 // one --jobs uses), the subtrees index, index + count, index + 2 count, ...
 struct ShardId {

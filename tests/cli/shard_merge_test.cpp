@@ -206,6 +206,10 @@ TEST_CASE("merge refuses malformed and foreign files with one message", "[cli][s
   const std::string index = edited(parts[1], dir + "/index.json",
                                    [](nlohmann::ordered_json& j) { j["shard"]["index"] = 5; });
   refused_merge({index}, "part.shard.index: shard 5 is not below the shard count 2");
+  const std::string many = edited(parts[1], dir + "/many.json", [](nlohmann::ordered_json& j) {
+    j["shard"]["count"] = 4'000'000'000u;
+  });
+  refused_merge({many}, "part.shard.count: expected 1 to 1000000 shards");
 }
 
 TEST_CASE("explore refuses --shard with what a shard cannot do", "[cli][shards]") {
