@@ -58,7 +58,8 @@ struct PartReadResult {
 // failure trace (a valid trace). It never throws and never crashes, whatever the bytes.
 PartReadResult read_explore_part(std::string_view text);
 
-// kPartFormat is the part file's "format" member; its "version" is 1.
+// kPartFormat is the part file's "format" member, kPartVersion its "version".
 inline constexpr std::string_view kPartFormat = "interleave-explore-part";
+inline constexpr std::uint64_t kPartVersion = 1;
 
 }  // namespace interleave
