@@ -215,8 +215,9 @@ double seconds_since(Clock::time_point start) {
 ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, const RunConfig& config,
                                const ExploreOptions& options) {
   if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
-  if (options.split_depth == 0)
+  if (options.split_depth == 0) {
     throw std::invalid_argument("explore: split_depth must be at least 1");
+  }
   Shared shared;
   shared.body = &body;
   shared.config = config;
@@ -240,8 +241,9 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
 ShardResult explore_shard(const std::function<void(Simulator&)>& body, const RunConfig& config,
                           const ExploreOptions& options, ShardId shard) {
   if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
-  if (options.split_depth == 0)
+  if (options.split_depth == 0) {
     throw std::invalid_argument("explore: split_depth must be at least 1");
+  }
   if (shard.count == 0 || shard.index >= shard.count) {
     throw std::invalid_argument("explore: a shard's index must be below the number of shards");
   }

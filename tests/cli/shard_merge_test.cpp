@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,6 +15,7 @@ using interleave::testing::own_stderr;
 using interleave::testing::ProcessResult;
 using interleave::testing::read_file;
 using interleave::testing::run_cli;
+using interleave::testing::run_cli_signalled;
 using interleave::testing::temp_dir;
 
 namespace {
@@ -240,4 +243,16 @@ TEST_CASE("merge and explore --shard explain themselves in --help", "[cli][shard
   const ProcessResult explore = run_cli({"explore", "--help"});
   CHECK_THAT(explore.out, Contains("--shard I/N"));
   CHECK_THAT(explore.out, Contains("--split-depth D"));
+}
+
+TEST_CASE("a shard stopped by a signal writes no part", "[cli][shards]") {
+  const std::string dir = temp_dir();
+  const ProcessResult r = run_cli_signalled({"explore", "article/lock", "--preemption-bound", "3",
+                                             "--shard", "0/1", "--out", "part.json"},
+                                            dir, SIGINT, std::chrono::milliseconds(300));
+  CHECK(r.exit_code == 130);
+  CHECK(r.out.empty());
+  CHECK_THAT(own_stderr(r.err),
+             Contains("shard 0/1 of article/lock was interrupted; no part written"));
+  CHECK(read_file(dir + "/part.json").empty());
 }
