@@ -226,6 +226,16 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
   cmd->add_option("--out", o.out, "With --shard: the part file to write (atomically)")
       ->type_name("FILE")
       ->check(non_empty());
+  cmd->add_option("--checkpoint", o.checkpoint,
+                  "Save the search's progress to FILE every few seconds, and resume from FILE when "
+                  "it holds an earlier run's (see docs/scale-out.md)")
+      ->type_name("FILE")
+      ->check(non_empty());
+  cmd->add_option("--checkpoint-every", o.checkpoint_every,
+                  "How often --checkpoint saves (1ms to 1h)")
+      ->type_name("DURATION")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->footer(
       "The search re-runs the scenario from scratch for every schedule it explores, with\n"
       "tracing off. Two schedules are equivalent when they differ only in the order of\n"

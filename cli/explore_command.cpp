@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "cli/duration.h"
+#include "cli/explore_checkpoint.h"
 #include "cli/explore_report.h"
 #include "cli/explore_shard.h"
 #include "cli/interrupts.h"
@@ -81,6 +82,13 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
 
   if (o.shard.empty() && !o.out.empty()) {
     throw UsageError("--out writes a shard's part file: give --shard I/N with it");
+  }
+  if (o.checkpoint.empty() && o.checkpoint_every != ExploreCommandOptions{}.checkpoint_every) {
+    throw UsageError(
+        "--checkpoint-every says how often --checkpoint saves: give --checkpoint FILE");
+  }
+  if (!o.checkpoint.empty()) {
+    return run_explore_checkpointed(o, program, scenario, params, options, config, out, err);
   }
   if (!o.shard.empty()) {
     return run_explore_shard(o, program, scenario, params, options, config, out, err);

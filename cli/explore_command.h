@@ -27,8 +27,10 @@ struct ExploreCommandOptions {
   std::string step_cost = "1us";
   std::string trace_failure;  // empty: failure_trace_path(scenario)
   bool json = false;
-  std::string shard;  // "I/N": search only shard I of N and write it to out; empty: everything
-  std::string out;    // the part file of --shard
+  std::string shard;       // "I/N": search only shard I of N and write it to out; empty: everything
+  std::string out;         // the part file of --shard
+  std::string checkpoint;  // empty: no checkpoint; else the file progress is kept in
+  std::string checkpoint_every = "5s";  // how often the checkpoint is saved
 };
 
 // run_explore(options, program, out, err) searches and reports; returns 0 when no run failed, 1

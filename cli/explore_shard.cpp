@@ -33,6 +33,22 @@ ShardId parse_shard(const std::string& text) {
                  .count = static_cast<std::uint32_t>(n)};
 }
 
+SearchIdentity search_identity(const Program& program, const Scenario& scenario,
+                               const Params& params, const ExploreOptions& options,
+                               const RunConfig& config, const std::string& step_cost) {
+  return SearchIdentity{.program = program.name,
+                        .version = std::string(version()),
+                        .scenario = scenario.name,
+                        .params = params.values(),
+                        .reduction = std::string(to_string(options.reduction)),
+                        .preemption_bound = options.preemption_bound,
+                        .fair = options.fair,
+                        .split_depth = options.split_depth,
+                        .max_steps = options.max_steps,
+                        .step_cost_ns = config.step_cost.count(),
+                        .step_cost = step_cost};
+}
+
 int run_explore_shard(const ExploreCommandOptions& o, const Program& program,
                       const Scenario& scenario, const Params& params, ExploreOptions options,
                       const RunConfig& config, std::ostream& out, std::ostream& err) {
@@ -55,17 +71,7 @@ int run_explore_shard(const ExploreCommandOptions& o, const Program& program,
   check_output_or_throw(o.out);
 
   ExplorePart part;
-  part.search = SearchIdentity{.program = program.name,
-                               .version = std::string(version()),
-                               .scenario = scenario.name,
-                               .params = params.values(),
-                               .reduction = std::string(to_string(options.reduction)),
-                               .preemption_bound = options.preemption_bound,
-                               .fair = options.fair,
-                               .split_depth = options.split_depth,
-                               .max_steps = options.max_steps,
-                               .step_cost_ns = config.step_cost.count(),
-                               .step_cost = o.step_cost};
+  part.search = search_identity(program, scenario, params, options, config, o.step_cost);
   part.jobs = options.jobs;
   {
     // Ctrl-C or SIGTERM stops the shard; a part cut short is not written.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/explore_command.h"
+#include "report/explore_part.h"
 #include "sim/config.h"
 #include "sim/explore/explore_options.h"
 #include "sim/explore/shard_result.h"
@@ -18,6 +19,12 @@ struct Program;
 
 // parse_shard(text) is the shard "I/N" names (0 <= I < N <= 1,000,000); otherwise UsageError.
 ShardId parse_shard(const std::string& text);
+
+// search_identity(program, scenario, params, options, config, step_cost) is what a part or a
+// checkpoint records of the search it belongs to (step_cost as given on the command line).
+SearchIdentity search_identity(const Program& program, const Scenario& scenario,
+                               const Params& params, const ExploreOptions& options,
+                               const RunConfig& config, const std::string& step_cost);
 
 // run_explore_shard(o, program, scenario, params, options, config, out, err) searches shard
 // o.shard of the search options describe and writes its part to o.out atomically; prints one

@@ -44,14 +44,6 @@ NamedPart read_part_or_throw(const std::string& path) {
   return NamedPart{.path = path, .part = std::move(*r.part)};
 }
 
-std::string shard_name(const ShardId& s) {
-  return std::to_string(s.index) + "/" + std::to_string(s.count);
-}
-
-std::string bound_name(const std::optional<std::uint32_t>& b) {
-  return b ? "--preemption-bound " + std::to_string(*b) : "no preemption bound";
-}
-
 std::string params_name(const std::vector<std::pair<std::string, std::int64_t>>& params) {
   std::string s;
   for (const auto& [name, value] : params) {
@@ -60,30 +52,8 @@ std::string params_name(const std::vector<std::pair<std::string, std::int64_t>>&
   return s.empty() ? "no parameters" : s;
 }
 
-// difference(a, b) names the first setting in which a and b differ, as "A vs B"; empty if none.
-std::string difference(const SearchIdentity& a, const SearchIdentity& b) {
-  auto q = [](const std::string& s) { return "'" + printable(s) + "'"; };
-  if (a.program != b.program) return "program " + q(a.program) + " vs " + q(b.program);
-  if (a.version != b.version) return "interleave version " + a.version + " vs " + b.version;
-  if (a.scenario != b.scenario) return "scenario " + q(a.scenario) + " vs " + q(b.scenario);
-  if (a.params != b.params)
-    return "parameters " + params_name(a.params) + " vs " + params_name(b.params);
-  if (a.reduction != b.reduction) return "reduction " + q(a.reduction) + " vs " + q(b.reduction);
-  if (a.preemption_bound != b.preemption_bound) {
-    return bound_name(a.preemption_bound) + " vs " + bound_name(b.preemption_bound);
-  }
-  if (a.fair != b.fair)
-    return std::string("fairness ") + (a.fair ? "on" : "off") + " vs " + (b.fair ? "on" : "off");
-  if (a.split_depth != b.split_depth) {
-    return "--split-depth " + std::to_string(a.split_depth) + " vs " +
-           std::to_string(b.split_depth);
-  }
-  if (a.max_steps != b.max_steps) {
-    return "--max-steps " + std::to_string(a.max_steps) + " vs " + std::to_string(b.max_steps);
-  }
-  if (a.step_cost_ns != b.step_cost_ns)
-    return "--step-cost " + q(a.step_cost) + " vs " + q(b.step_cost);
-  return "";
+std::string shard_name(const ShardId& s) {
+  return std::to_string(s.index) + "/" + std::to_string(s.count);
 }
 
 // check_one_search(parts, program): every part is a shard of one search, by this program and
@@ -97,7 +67,7 @@ void check_one_search(const std::vector<NamedPart>& parts, const Program& progra
                      ", which merges only its own parts");
   }
   for (const NamedPart& p : parts) {
-    const std::string diff = difference(id, p.part.search);
+    const std::string diff = search_difference(id, p.part.search);
     if (!diff.empty()) {
       throw UsageError("parts " + printable(first.path) + " and " + printable(p.path) +
                        " are of different searches (" + diff + ")");
@@ -153,6 +123,13 @@ int run_merge(const MergeOptions& o, const Program& program, std::ostream& out,
   std::vector<NamedPart> parts;
   for (const std::string& path : o.parts) parts.push_back(read_part_or_throw(path));
   if (parts.empty()) throw UsageError("no part given");
+  for (const NamedPart& p : parts) {
+    if (p.part.result.stopped_by != StopReason::none) {
+      throw UsageError("part " + printable(p.path) +
+                       " is not finished: it is the checkpoint of a " +
+                       "search that was stopped; run that search again to finish it");
+    }
+  }
   check_one_search(parts, program);
   const SearchIdentity& id = parts.front().part.search;
   const std::uint32_t count = parts.front().part.result.shard.count;

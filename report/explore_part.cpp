@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/schedule.h"
+#include "traces/printable.h"
 #include "traces/result_json.h"
 
 namespace interleave {
@@ -48,6 +49,18 @@ Json subtree_json(const SubtreeResult& s) {
           {"outcomes", outcomes}};
 }
 
+std::string bound_name(const std::optional<std::uint32_t>& b) {
+  return b ? "--preemption-bound " + std::to_string(*b) : "no preemption bound";
+}
+
+std::string params_name(const std::vector<std::pair<std::string, std::int64_t>>& params) {
+  std::string s;
+  for (const auto& [name, value] : params) {
+    s += (s.empty() ? "" : ",") + name + "=" + std::to_string(value);
+  }
+  return s.empty() ? "no parameters" : s;
+}
+
 }  // namespace
 
 std::string explore_part_json(const ExplorePart& part) {
@@ -71,6 +84,7 @@ std::string explore_part_json(const ExplorePart& part) {
   j["step_cost_ns"] = s.step_cost_ns;
   j["shard"] = {{"index", r.shard.index}, {"count", r.shard.count}};
   j["jobs"] = part.jobs;
+  j["checkpoint"] = part.checkpoint;
   j["stopped_by"] =
       r.stopped_by == StopReason::none ? Json(nullptr) : Json(std::string(stop_name(r.stopped_by)));
   j["saturated"] = r.saturated;
@@ -93,6 +107,31 @@ std::string explore_part_json(const ExplorePart& part) {
   j["levels"] = levels;
   j["failure_trace"] = part.failure_trace.empty() ? Json(nullptr) : Json(part.failure_trace);
   return j.dump() + "\n";
+}
+
+std::string search_difference(const SearchIdentity& a, const SearchIdentity& b) {
+  auto q = [](const std::string& s) { return "'" + printable(s) + "'"; };
+  if (a.program != b.program) return "program " + q(a.program) + " vs " + q(b.program);
+  if (a.version != b.version) return "interleave version " + a.version + " vs " + b.version;
+  if (a.scenario != b.scenario) return "scenario " + q(a.scenario) + " vs " + q(b.scenario);
+  if (a.params != b.params)
+    return "parameters " + params_name(a.params) + " vs " + params_name(b.params);
+  if (a.reduction != b.reduction) return "reduction " + q(a.reduction) + " vs " + q(b.reduction);
+  if (a.preemption_bound != b.preemption_bound) {
+    return bound_name(a.preemption_bound) + " vs " + bound_name(b.preemption_bound);
+  }
+  if (a.fair != b.fair)
+    return std::string("fairness ") + (a.fair ? "on" : "off") + " vs " + (b.fair ? "on" : "off");
+  if (a.split_depth != b.split_depth) {
+    return "--split-depth " + std::to_string(a.split_depth) + " vs " +
+           std::to_string(b.split_depth);
+  }
+  if (a.max_steps != b.max_steps) {
+    return "--max-steps " + std::to_string(a.max_steps) + " vs " + std::to_string(b.max_steps);
+  }
+  if (a.step_cost_ns != b.step_cost_ns)
+    return "--step-cost " + q(a.step_cost) + " vs " + q(b.step_cost);
+  return "";
 }
 
 }  // namespace interleave

@@ -30,11 +30,18 @@ struct SearchIdentity {
   friend bool operator==(const SearchIdentity&, const SearchIdentity&) = default;
 };
 
+// search_difference(a, b) names the first setting in which a and b differ, as "scenario
+// 'article/race' vs 'article/lock'"; empty when they are one search.
+std::string search_difference(const SearchIdentity& a, const SearchIdentity& b);
+
 // One shard's partial result, with what a merge needs besides the counts.
 struct ExplorePart {
   SearchIdentity search;
   ShardResult result;
   unsigned jobs = 1;  // worker threads the shard used (does not change the result)
+  // A checkpoint of `explore --checkpoint` (stopped_by "interrupted" while it is not done): its
+  // levels may list only some of the shard's subtrees, those searched to their end so far.
+  bool checkpoint = false;
   // The trace of the shard's first failing run (version-1 trace JSON), or empty when none of its
   // runs failed. Its witness is the first run of its outcome in the shard's DFS order.
   std::string failure_trace;
@@ -54,7 +61,8 @@ struct PartReadResult {
 };
 
 // read_explore_part(text) parses and checks a part: every member's type and range, the shard
-// (index below count), subtrees within their level and in order, outcomes and witnesses, the
+// (index below count), subtrees within their level and in order (all of the shard's, but in a
+// checkpoint), outcomes and witnesses, the
 // failure trace (a valid trace). It never throws and never crashes, whatever the bytes.
 PartReadResult read_explore_part(std::string_view text);
 

@@ -47,12 +47,12 @@ class PartReader {
                                               " is not supported (this program reads version " +
                                               std::to_string(kPartVersion) + ")");
     }
-    if (!c_.object(j, p, {"format",       "version",      "program",       "interleave_version",
-                          "scenario",     "params",       "reduction",     "preemption_bound",
-                          "fair",         "split_depth",  "max_steps",     "step_cost",
-                          "step_cost_ns", "shard",        "jobs",          "stopped_by",
-                          "saturated",    "runs",         "sleep_blocked", "seconds",
-                          "levels",       "failure_trace"})) {
+    if (!c_.object(j, p, {"format",       "version",     "program",      "interleave_version",
+                          "scenario",     "params",      "reduction",    "preemption_bound",
+                          "fair",         "split_depth", "max_steps",    "step_cost",
+                          "step_cost_ns", "shard",       "jobs",         "checkpoint",
+                          "stopped_by",   "saturated",   "runs",         "sleep_blocked",
+                          "seconds",      "levels",      "failure_trace"})) {
       return false;
     }
     SearchIdentity& s = part.search;
@@ -70,10 +70,12 @@ class PartReader {
         !c_.i64(j["step_cost_ns"], p.member("step_cost_ns"), s.step_cost_ns) ||
         !shard(j["shard"], p.member("shard"), part.result.shard) ||
         !c_.u64(j["jobs"], p.member("jobs"), jobs) ||
+        !boolean(j["checkpoint"], p.member("checkpoint"), part.checkpoint) ||
         !stopped_by(j["stopped_by"], p.member("stopped_by"), part.result.stopped_by) ||
         !boolean(j["saturated"], p.member("saturated"), part.result.saturated) ||
         !seconds(j["seconds"], p.member("seconds"), part.result.seconds) ||
-        !levels(j["levels"], p.member("levels"), part.result) || !totals(j, p, part.result) ||
+        !levels(j["levels"], p.member("levels"), part.result, part.checkpoint) ||
+        !totals(j, p, part.result) ||
         !failure_trace(j["failure_trace"], p.member("failure_trace"), part)) {
       return false;
     }
@@ -158,17 +160,17 @@ class PartReader {
     return c_.fail(p, "unknown reason " + found(j));
   }
 
-  bool levels(const Json& j, const JsonPath& p, ShardResult& r) {
+  bool levels(const Json& j, const JsonPath& p, ShardResult& r, bool checkpoint) {
     if (!j.is_array()) return c_.fail(p, "expected an array, found " + found(j));
     if (j.empty()) return c_.fail(p, "a part has at least one level");
     for (std::size_t i = 0; i < j.size(); ++i) {
       LevelShare& share = r.levels.emplace_back();
-      if (!level(j[i], p.at(i), r.shard, share)) return false;
+      if (!level(j[i], p.at(i), r.shard, checkpoint, share)) return false;
     }
     return true;
   }
 
-  bool level(const Json& j, const JsonPath& p, ShardId shard, LevelShare& share) {
+  bool level(const Json& j, const JsonPath& p, ShardId shard, bool checkpoint, LevelShare& share) {
     if (!c_.object(j, p, {"subtrees", "split_pruned", "searched"}) ||
         !c_.u64(j["subtrees"], p.member("subtrees"), share.subtrees) ||
         !c_.u64(j["split_pruned"], p.member("split_pruned"), share.split_pruned)) {
@@ -177,23 +179,28 @@ class PartReader {
     const Json& searched = j["searched"];
     const JsonPath sp = p.member("searched");
     if (!searched.is_array()) return c_.fail(sp, "expected an array, found " + found(searched));
-    // The shard's subtrees are index, index + count, ...: exactly that many, in that order.
+    // The shard's subtrees are index, index + count, ...: exactly those, in that order (in a
+    // checkpoint, some of them, in that order).
     const std::uint64_t own =
         share.subtrees > shard.index ? (share.subtrees - shard.index - 1) / shard.count + 1 : 0;
-    if (searched.size() != own) {
+    if (checkpoint ? searched.size() > own : searched.size() != own) {
       return c_.fail(sp, "shard " + std::to_string(shard.index) + " of " +
                              std::to_string(shard.count) + " has " + std::to_string(own) +
                              " of the level's " + std::to_string(share.subtrees) +
                              " subtrees, but " + std::to_string(searched.size()) + " are listed");
     }
+    std::uint64_t next = shard.index;
     for (std::size_t i = 0; i < searched.size(); ++i) {
       SubtreeResult& s = share.searched.emplace_back();
       if (!subtree(searched[i], sp.at(i), s)) return false;
-      const std::uint64_t expected = shard.index + i * std::uint64_t{shard.count};
-      if (s.index != expected) {
-        return c_.fail(sp.at(i).member("index"), "expected subtree " + std::to_string(expected) +
-                                                     ", found " + std::to_string(s.index));
+      const bool fits = checkpoint ? s.index >= next && s.index < share.subtrees &&
+                                         (s.index - shard.index) % shard.count == 0
+                                   : s.index == next;
+      if (!fits) {
+        return c_.fail(sp.at(i).member("index"),
+                       "subtree " + std::to_string(s.index) + " is not the shard's next one");
       }
+      next = s.index + shard.count;
     }
     return true;
   }

@@ -76,7 +76,12 @@ PartResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task
   DfsExplorer explorer(rules, std::move(task));
   const auto& body = *shared.body;
   std::uint64_t runs_here = 0;
-  while (!budget_spent(shared, runs_here) && explorer.begin_run()) {
+  for (;;) {
+    if (budget_spent(shared, runs_here)) break;
+    if (!explorer.begin_run()) {
+      r.whole = true;
+      break;
+    }
     const RunResult& run = sim.run(explorer, [&] { body(sim); });
     if (!explorer.error().empty()) throw std::runtime_error(explorer.error());
     ++runs_here;
@@ -130,18 +135,52 @@ struct LevelSearch {
   std::vector<std::size_t> searched;  // the subtrees searched (shard's), ascending
 };
 
-// search_level(rules, shared, level, shard): the subtrees of shard (every subtree when shard
-// has count 1) of every schedule within rules, shared out to the workers.
+// A checkpoint's part of one level, and where to save the level's progress.
+struct LevelProgress {
+  const LevelShare* resumed = nullptr;   // subtrees searched already: taken, not searched again
+  std::function<void(LevelShare)> save;  // called with the subtrees searched whole so far
+  std::chrono::milliseconds every{5000};
+};
+
+// search_level(rules, shared, level, shard, progress): the subtrees of shard (every subtree
+// when shard has count 1) of every schedule within rules, shared out to the workers.
 LevelSearch search_level(const SearchRules& rules, Shared& shared, std::uint32_t level,
-                         ShardId shard) {
+                         ShardId shard, const LevelProgress& progress = {}) {
   LevelSearch level_search;
   std::vector<SearchTask> tasks = frontier(rules, shared, level_search.split_pruned);
   level_search.results.resize(tasks.size());
+  std::vector<PartResult>& results = level_search.results;
+  if (const LevelShare* r = progress.resumed) {
+    if (r->subtrees != tasks.size() || r->split_pruned != level_search.split_pruned) {
+      throw std::invalid_argument("the checkpoint splits bound level " + std::to_string(level) +
+                                  " into " + std::to_string(r->subtrees) +
+                                  " subtrees, this search into " + std::to_string(tasks.size()));
+    }
+    for (const SubtreeResult& t : r->searched) {
+      if (t.index >= tasks.size() || t.index % shard.count != shard.index) {
+        throw std::invalid_argument("the checkpoint holds subtree " + std::to_string(t.index) +
+                                    ", which is not this shard's");
+      }
+      results[t.index] = part_result(t);
+    }
+  }
   for (std::size_t t = shard.index; t < tasks.size(); t += shard.count) {
     level_search.searched.push_back(t);
   }
-  const std::vector<std::size_t>& mine = level_search.searched;
-  std::vector<PartResult>& results = level_search.results;
+  std::vector<std::size_t> mine;  // the shard's subtrees still to search
+  for (std::size_t t : level_search.searched) {
+    if (!results[t].whole) mine.push_back(t);
+  }
+  // snapshot(): the subtrees searched whole so far (under the mutex in the workers' path).
+  auto snapshot = [&] {
+    LevelShare share;
+    share.subtrees = tasks.size();
+    share.split_pruned = level_search.split_pruned;
+    for (std::size_t t : level_search.searched) {
+      if (results[t].whole) share.searched.push_back(subtree_result(t, results[t]));
+    }
+    return share;
+  };
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
   std::condition_variable done_cv;
@@ -149,7 +188,7 @@ LevelSearch search_level(const SearchRules& rules, Shared& shared, std::uint32_t
   std::exception_ptr error;
   const unsigned workers =
       static_cast<unsigned>(std::min<std::size_t>(shared.options->jobs, mine.size()));
-  if (workers <= 1 && !shared.options->progress) {
+  if (workers <= 1 && !shared.options->progress && !progress.save) {
     // One worker and nobody to report progress to: the calling thread does the work itself.
     for (std::size_t i = 0; i < mine.size() && !shared.stop; ++i) {
       results[mine[i]] = search_task(*shared.home, rules, std::move(tasks[mine[i]]), shared);
@@ -160,7 +199,9 @@ LevelSearch search_level(const SearchRules& rules, Shared& shared, std::uint32_t
     try {
       Simulator sim(shared.config);
       for (std::size_t i = next++; i < mine.size() && !shared.stop; i = next++) {
-        results[mine[i]] = search_task(sim, rules, std::move(tasks[mine[i]]), shared);
+        PartResult r = search_task(sim, rules, std::move(tasks[mine[i]]), shared);
+        std::lock_guard<std::mutex> lock(mutex);
+        results[mine[i]] = std::move(r);
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex);
@@ -177,8 +218,17 @@ LevelSearch search_level(const SearchRules& rules, Shared& shared, std::uint32_t
   {
     std::unique_lock<std::mutex> lock(mutex);
     const ExploreOptions& o = *shared.options;
+    Clock::time_point saved = Clock::now();
     while (finished < workers) {
-      done_cv.wait_for(lock, o.progress_interval);
+      done_cv.wait_for(lock, progress.save ? std::min(o.progress_interval, progress.every)
+                                           : o.progress_interval);
+      if (progress.save && finished < workers && Clock::now() - saved >= progress.every) {
+        LevelShare share = snapshot();
+        lock.unlock();
+        progress.save(std::move(share));
+        lock.lock();
+        saved = Clock::now();
+      }
       if (o.progress && finished < workers) {
         ExploreProgress p;
         p.runs = shared.runs.load();
@@ -239,7 +289,8 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
 }
 
 ShardResult explore_shard(const std::function<void(Simulator&)>& body, const RunConfig& config,
-                          const ExploreOptions& options, ShardId shard) {
+                          const ExploreOptions& options, ShardId shard,
+                          const ShardProgress& progress) {
   if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
   if (options.split_depth == 0) {
     throw std::invalid_argument("explore: split_depth must be at least 1");
@@ -260,22 +311,30 @@ ShardResult explore_shard(const std::function<void(Simulator&)>& body, const Run
   result.shard = shard;
   const std::uint32_t last_level = options.preemption_bound.value_or(0);
   for (std::uint32_t level = 0; level <= last_level; ++level) {
-    LevelSearch s = search_level(rules_at(options, level), shared, level, shard);
+    LevelProgress level_progress;
+    if (progress.resume != nullptr && level < progress.resume->levels.size()) {
+      level_progress.resumed = &progress.resume->levels[level];
+    }
+    if (progress.save) {
+      level_progress.every = progress.every;
+      level_progress.save = [&](LevelShare partial) {
+        ShardResult so_far = result;
+        so_far.levels.push_back(std::move(partial));
+        so_far.stopped_by = StopReason::interrupted;
+        so_far.seconds = seconds_since(shared.start);
+        progress.save(so_far);
+      };
+    }
+    LevelSearch s = search_level(rules_at(options, level), shared, level, shard, level_progress);
     LevelShare share;
     share.subtrees = s.results.size();
     share.split_pruned = s.split_pruned;
     bool pruned = s.split_pruned != 0;
     for (std::size_t t : s.searched) {
-      PartResult& r = s.results[t];
+      const PartResult& r = s.results[t];
+      if (!r.whole) continue;  // cut short by a stop: searched again when resumed
       pruned = pruned || r.bound_pruned != 0;
-      share.searched.push_back(SubtreeResult{.index = t,
-                                             .runs = r.runs,
-                                             .sleep_blocked = r.sleep_blocked,
-                                             .bound_pruned = r.bound_pruned,
-                                             .max_depth = r.max_depth,
-                                             .outcomes = r.outcomes.take(),
-                                             .first_failure = r.first_failure,
-                                             .runs_to_first_failure = r.runs_to_first_failure});
+      share.searched.push_back(subtree_result(t, r));
     }
     result.levels.push_back(std::move(share));
     if (shared.stop) break;
@@ -291,9 +350,10 @@ ShardResult explore_shard(const std::function<void(Simulator&)>& body, const Run
 }
 
 ShardResult explore_shard(const Scenario& scenario, const Params& params, const RunConfig& config,
-                          const ExploreOptions& options, ShardId shard) {
+                          const ExploreOptions& options, ShardId shard,
+                          const ShardProgress& progress) {
   const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, params); };
-  return explore_shard(body, config, options, shard);
+  return explore_shard(body, config, options, shard, progress);
 }
 
 ExploreResult explore_scenario(const Scenario& scenario, const Params& params,

@@ -1,6 +1,8 @@
 #include "sim/explore/level_fold.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace interleave {
 
@@ -19,6 +21,36 @@ PartResult merge_level(PartResult level_result, const std::vector<PartResult>& r
     }
   }
   return level_result;
+}
+
+PartResult part_result(const SubtreeResult& s) {
+  PartResult r;
+  r.runs = s.runs;
+  r.sleep_blocked = s.sleep_blocked;
+  r.bound_pruned = s.bound_pruned;
+  r.max_depth = s.max_depth;
+  r.outcomes.merge(s.outcomes);
+  if (r.outcomes.classes().size() != s.outcomes.size()) {
+    throw std::invalid_argument("subtree " + std::to_string(s.index) + " lists an outcome twice");
+  }
+  if (s.first_failure && *s.first_failure >= s.outcomes.size()) {
+    throw std::invalid_argument("a subtree's first failure is not one of its outcomes");
+  }
+  r.first_failure = s.first_failure;
+  r.runs_to_first_failure = s.runs_to_first_failure;
+  r.whole = true;
+  return r;
+}
+
+SubtreeResult subtree_result(std::uint64_t index, const PartResult& r) {
+  return SubtreeResult{.index = index,
+                       .runs = r.runs,
+                       .sleep_blocked = r.sleep_blocked,
+                       .bound_pruned = r.bound_pruned,
+                       .max_depth = r.max_depth,
+                       .outcomes = r.outcomes.classes(),
+                       .first_failure = r.first_failure,
+                       .runs_to_first_failure = r.runs_to_first_failure};
 }
 
 bool LevelFold::add(std::uint32_t level, PartResult r, bool stopped) {

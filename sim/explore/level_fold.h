@@ -10,6 +10,7 @@
 
 #include "explore_result.h"
 #include "outcome_table.h"
+#include "shard_result.h"
 
 namespace interleave {
 
@@ -22,7 +23,15 @@ struct PartResult {
   OutcomeTable outcomes;
   std::optional<std::size_t> first_failure;            // index into outcomes
   std::optional<std::uint64_t> runs_to_first_failure;  // runs of this part up to that failure
+  bool whole = false;  // a subtree searched to its end (not cut short by a stop)
 };
+
+// part_result(s) is a shard's subtree result in the form levels are merged in (whole). Throws
+// std::invalid_argument when s lists an outcome twice or its first failure is not an outcome.
+PartResult part_result(const SubtreeResult& s);
+
+// subtree_result(index, r) is r, the result of subtree index, as a shard reports it (a copy).
+SubtreeResult subtree_result(std::uint64_t index, const PartResult& r);
 
 // merge_level(level_result, results): the subtrees' results added to level_result, in the order
 // given (DFS order).

@@ -23,25 +23,6 @@ const LevelShare& level_of(const ShardResult& part, std::uint32_t level) {
   return part.levels.back();
 }
 
-// part_result(s) is the subtree's result in the form the levels are merged in.
-PartResult part_result(const SubtreeResult& s) {
-  PartResult r;
-  r.runs = s.runs;
-  r.sleep_blocked = s.sleep_blocked;
-  r.bound_pruned = s.bound_pruned;
-  r.max_depth = s.max_depth;
-  r.outcomes.merge(s.outcomes);
-  if (r.outcomes.classes().size() != s.outcomes.size()) {
-    throw std::invalid_argument("subtree " + std::to_string(s.index) + " lists an outcome twice");
-  }
-  if (s.first_failure && *s.first_failure >= s.outcomes.size()) {
-    throw std::invalid_argument("a subtree's first failure is not one of its outcomes");
-  }
-  r.first_failure = s.first_failure;
-  r.runs_to_first_failure = s.runs_to_first_failure;
-  return r;
-}
-
 }  // namespace
 
 ExploreResult merge_shards(std::span<const ShardResult> parts,

@@ -2,7 +2,9 @@
 // ShardResult: what one shard of a search found, subtree by subtree, so that the shards of a
 // search can be merged into exactly the result one process would have found (docs/scale-out.md).
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -48,6 +50,20 @@ struct ShardResult {
   bool saturated = false;
   StopReason stopped_by = StopReason::none;  // none: every subtree of the shard was searched
   double seconds = 0;                        // real time the shard took
+};
+
+// What explore_shard() is given to resume a shard from a checkpoint and to save its progress.
+// Progress is kept subtree by subtree: a subtree searched to its end is kept, one cut short is
+// searched again from its start, so no run is counted twice.
+struct ShardProgress {
+  // Subtrees already searched to their end (a checkpoint's), taken as they are, not searched
+  // again; its levels must be split as this search splits them. Null: start from nothing.
+  const ShardResult* resume = nullptr;
+  // save(so_far) is called from the calling thread about every `every` while the search runs,
+  // with every subtree searched to its end so far (stopped_by: interrupted, as it is not done).
+  // Empty: nothing is saved.
+  std::function<void(const ShardResult&)> save;
+  std::chrono::milliseconds every{5000};
 };
 
 // first_failure_of(r) is the outcome of r's first failing run (lowest level, then DFS order), or

@@ -213,6 +213,12 @@ TEST_CASE("merge refuses malformed and foreign files with one message", "[cli][s
     j["shard"]["count"] = 4'000'000'000u;
   });
   refused_merge({many}, "part.shard.count: expected 1 to 1000000 shards");
+  const std::string stopped =
+      edited(parts[1], dir + "/stopped.json",
+             [](nlohmann::ordered_json& j) { j["stopped_by"] = "interrupted"; });
+  refused_merge({parts[0], stopped},
+                "is not finished: it is the checkpoint of a search that was "
+                "stopped");
 }
 
 TEST_CASE("explore refuses --shard with what a shard cannot do", "[cli][shards]") {
