@@ -37,6 +37,8 @@ SubtreeResult subtree_result(std::uint64_t index, const PartResult& r);
 // given (DFS order).
 PartResult merge_level(PartResult level_result, const std::vector<PartResult>& results);
 
+// Folds the results of bound levels 0, 1, ... into the result of the search, as one process finds
+// it.
 class LevelFold {
  public:
   // LevelFold(bound) folds the levels of a search with that preemption bound (nullopt: one level).
