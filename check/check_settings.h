@@ -2,6 +2,7 @@
 // CheckSettings: where the checks for tests (explore(), run()) write a failure's trace, what they
 // name as its replay command, and the run settings they use.
 
+#include <optional>
 #include <string>
 
 #include "../sim/config.h"
@@ -14,7 +15,11 @@ struct CheckSettings {
   std::string program;     // the program (built on cli_main) that replays the trace, named in the
                            // message and recorded in the trace; empty: `interleave` for a
                            // built-in scenario, otherwise a placeholder
-  RunConfig config;        // explore() replaces config.max_steps with its options' max_steps
+  RunConfig config;        // explore() replaces config.max_steps with its options' max_steps,
+                           // and both replace config.granularity as granularity says
+  // What a step is: empty, explore() searches at primitive granularity (a built-in primitive's
+  // operation is one step, as `interleave explore` does) and run() runs at atomic granularity.
+  std::optional<Granularity> granularity;
 };
 
 }  // namespace interleave

@@ -33,6 +33,7 @@ ExploreCheck check(const std::string& name,
                    const CheckSettings& settings, bool builtin) {
   RunConfig config = settings.config;
   config.max_steps = options.max_steps;
+  config.granularity = settings.granularity.value_or(Granularity::primitive);
   ExploreResult result = explore_scenario(body, config, options);
   std::ostringstream text;
   text << headline(name, options, result)

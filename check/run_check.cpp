@@ -40,7 +40,9 @@ RunCheck check(const std::string& name,
   spec.depth = o.depth;
   spec.steps = o.pct_steps;
   spec.quantum = o.quantum;
-  SeededRun reported = run_until_failure(body, settings.config, spec, o.runs);
+  RunConfig config = settings.config;
+  config.granularity = settings.granularity.value_or(Granularity::atomic);
+  SeededRun reported = run_until_failure(body, config, spec, o.runs);
   const RunResult& r = reported.result;
   const bool seeded = reported.seed.has_value();
   std::ostringstream text;
@@ -66,7 +68,7 @@ RunCheck check(const std::string& name,
       name, settings, builtin,
       [&] {
         return repeated_trace(
-            ScheduledRun{name, params, body, settings.config, reported.policy, reported.schedule},
+            ScheduledRun{name, params, body, config, reported.policy, reported.schedule},
             run_end(r));
       },
       text);

@@ -78,6 +78,18 @@ CLI::Option* add_step_cost_option(CLI::App& cmd, std::string& step_cost) {
       ->check(non_empty());
 }
 
+// add_granularity_option(cmd, granularity): --granularity, what a step is.
+CLI::Option* add_granularity_option(CLI::App& cmd, std::string& granularity) {
+  return cmd
+      .add_option("--granularity", granularity,
+                  "primitive: an operation of a built-in primitive (Mutex::lock, "
+                  "Semaphore::release, ...) is one step; atomic: every atomic step inside it is a "
+                  "step too. Code built on Shared and Atomic is atomic either way")
+      ->type_name("atomic|primitive")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"atomic", "primitive"}));
+}
+
 // add_trace_argument(cmd, trace, program): the trace file a command reads.
 CLI::Option* add_trace_argument(CLI::App& cmd, std::string& trace, const Program& program) {
   return cmd.add_option("trace", trace, "Trace file written by `" + program.name + " run --trace`")
@@ -125,6 +137,7 @@ CLI::App& add_run_command(CLI::App& app, RunOptions& o, const Program& program) 
   add_param_option(*cmd, o.params);
   add_max_steps_option(*cmd, o.max_steps);
   add_step_cost_option(*cmd, o.step_cost);
+  add_granularity_option(*cmd, o.granularity);
   cmd->add_flag("--json", o.json, "Print one JSON object instead of the summary");
   cmd->add_flag("--show", o.show, "Also print the run as swimlanes (text export)");
   cmd->callback([&o, policy, seed, quantum, depth, pct_steps] {
@@ -212,6 +225,7 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
                 "then makes the search infinite: use with --max-runs or --time-budget)");
   add_param_option(*cmd, o.params)->type_name("NAME=VALUE");
   add_step_cost_option(*cmd, o.step_cost)->type_name("DURATION");
+  add_granularity_option(*cmd, o.granularity);
   cmd->add_option("--trace-failure", o.trace_failure,
                   "Write the first failure's trace to FILE (default: the scenario's name with "
                   "'/' as '-', then .failure.json, in the current folder)")
@@ -269,8 +283,8 @@ CLI::App& add_merge_command(CLI::App& app, MergeOptions& o, const Program& progr
   cmd->add_flag("--json", o.json, "Print one JSON object instead of the report (as `explore`)");
   cmd->footer(
       "Every part must be of the same search (program, interleave version, scenario, parameters,\n"
-      "reduction, bound, fairness, --max-steps, --step-cost) and split into the same number of\n"
-      "shards, each given once. The report is what `" +
+      "reduction, granularity, bound, fairness, --split-depth, --max-steps, --step-cost) and\n"
+      "split into the same number of shards, each given once. The report is what `" +
       program.name +
       " explore --jobs 1` prints for the whole search,\n"
       "but for the time (the sum of the shards' times) and \"jobs\" (the number of parts).\n"

@@ -134,6 +134,7 @@ int run_explore_checkpointed(const ExploreCommandOptions& o, const Program& prog
   summary.scenario = scenario.name;
   summary.params = params.values();
   summary.reduction = std::string(to_string(options.reduction));
+  summary.granularity = std::string(to_string(config.granularity));
   summary.preemption_bound = options.preemption_bound;
   summary.fair = options.fair;
   summary.jobs = options.jobs;

@@ -78,7 +78,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
     options.time_budget = std::chrono::ceil<std::chrono::milliseconds>(budget);
   }
 
-  const RunConfig config = run_config(o.max_steps, o.step_cost);
+  const RunConfig config = run_config(o.max_steps, o.step_cost, o.granularity);
 
   if (o.shard.empty() && !o.out.empty()) {
     throw UsageError("--out writes a shard's part file: give --shard I/N with it");
@@ -122,6 +122,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   summary.scenario = scenario.name;
   summary.params = params.values();
   summary.reduction = std::string(to_string(options.reduction));
+  summary.granularity = std::string(to_string(config.granularity));
   summary.preemption_bound = options.preemption_bound;
   summary.fair = options.fair;
   summary.jobs = options.jobs;

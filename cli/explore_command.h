@@ -14,6 +14,8 @@ struct Program;
 struct ExploreCommandOptions {
   std::string scenario;
   std::string reduction = "dpor";
+  std::string granularity = "primitive";  // a primitive's operation is one step (checked by the
+                                          // parser: atomic or primitive)
   std::uint32_t preemption_bound = 0;
   bool bounded = false;        // filled from the parser: --preemption-bound appeared
   std::uint64_t max_runs = 0;  // 0: not given, no limit (the flag takes 1 or more)

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.h"
 #include "cli/program.h"
 #include "cli/result_format.h"
+#include "cli/run_command.h"
 #include "cli/trace_output.h"
 #include "cli/usage_error.h"
 #include "sim/schedule.h"
@@ -32,6 +33,8 @@ std::string reproduce_line(const ExploreCommandOptions& o, const Program& progra
   // Only a livelock depends on the step limit: it is where the run stopped.
   if (outcome.status == Status::livelock) s << " --max-steps " << o.max_steps;
   if (o.step_cost != ExploreCommandOptions{}.step_cost) s << " --step-cost " << o.step_cost;
+  // The witness is a schedule of this granularity; run's default is atomic.
+  if (o.granularity != RunOptions{}.granularity) s << " --granularity " << o.granularity;
   return s.str();
 }
 
@@ -110,6 +113,10 @@ void print_witness(const ExploreSummary& s, std::size_t i, std::ostream& out) {
 void print_report(const ExploreSummary& s, std::ostream& out) {
   const ExploreResult& r = s.result;
   out << "explore " << s.scenario << " under " << s.reduction << ": " << search_state(s) << "\n";
+  out << "steps:       " << s.granularity
+      << (s.granularity == "primitive" ? " (an operation of a built-in primitive is one step)"
+                                       : " (every atomic operation is a step)")
+      << "\n";
   out << "runs:        " << r.runs << " explored, " << r.sleep_blocked << " cut by sleep sets";
   if (s.preemption_bound) {
     out << ", " << r.bound_pruned << " scheduling points pruned by the preemption bound";

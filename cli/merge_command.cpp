@@ -148,6 +148,7 @@ int run_merge(const MergeOptions& o, const Program& program, std::ostream& out,
   for (const auto& [name, value] : id.params)
     eo.params.push_back(name + "=" + std::to_string(value));
   eo.reduction = id.reduction;
+  eo.granularity = id.granularity;
   eo.bounded = id.preemption_bound.has_value();
   eo.preemption_bound = id.preemption_bound.value_or(0);
   eo.no_fairness = !id.fair;
@@ -162,7 +163,7 @@ int run_merge(const MergeOptions& o, const Program& program, std::ostream& out,
                      " the parameters " + params_name(id.params) + ", but the scenario has " +
                      params_name(choice.params.values()));
   }
-  const RunConfig config = run_config(id.max_steps, id.step_cost);
+  const RunConfig config = run_config(id.max_steps, id.step_cost, id.granularity);
   if (config.step_cost.count() != id.step_cost_ns) {
     throw UsageError("part " + printable(parts.front().path) + ": step cost " +
                      printable(id.step_cost) + " is not " + std::to_string(id.step_cost_ns) +
@@ -182,6 +183,7 @@ int run_merge(const MergeOptions& o, const Program& program, std::ostream& out,
   summary.scenario = id.scenario;
   summary.params = id.params;
   summary.reduction = id.reduction;
+  summary.granularity = id.granularity;
   summary.preemption_bound = id.preemption_bound;
   summary.fair = id.fair;
   summary.jobs = static_cast<unsigned>(parts.size());

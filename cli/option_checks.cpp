@@ -19,10 +19,16 @@ ScenarioChoice choose_scenario(const Program& program, const std::string& name,
   return ScenarioChoice{scenario, std::move(*params)};
 }
 
-RunConfig run_config(std::uint64_t max_steps, const std::string& step_cost) {
+RunConfig run_config(std::uint64_t max_steps, const std::string& step_cost,
+                     const std::string& granularity) {
   RunConfig config;
   config.max_steps = max_steps;
   config.step_cost = step_cost_flag(step_cost);
+  const std::optional<Granularity> g = parse_granularity(granularity);
+  if (!g) {
+    throw UsageError("--granularity: expected atomic or primitive, found '" + granularity + "'");
+  }
+  config.granularity = *g;
   return config;
 }
 

@@ -24,9 +24,11 @@ struct ScenarioChoice {
 ScenarioChoice choose_scenario(const Program& program, const std::string& name,
                                const std::vector<std::string>& assignments);
 
-// run_config(max_steps, step_cost) is the RunConfig of --max-steps (checked by the parser) and
-// --step-cost (a duration from 0 to 1s, else UsageError).
-RunConfig run_config(std::uint64_t max_steps, const std::string& step_cost);
+// run_config(max_steps, step_cost, granularity) is the RunConfig of --max-steps (checked by the
+// parser), --step-cost (a duration from 0 to 1s, else UsageError) and --granularity (atomic or
+// primitive, else UsageError).
+RunConfig run_config(std::uint64_t max_steps, const std::string& step_cost,
+                     const std::string& granularity);
 
 // check_output_or_throw(path) throws UsageError when path could not be written, so that a
 // command refuses it before its work, not after.

@@ -47,6 +47,7 @@ std::string reproduce_line(const RunOptions& o, const Program& program, const Sc
   }
   if (o.max_steps != RunOptions{}.max_steps) s << " --max-steps " << o.max_steps;
   if (o.step_cost != RunOptions{}.step_cost) s << " --step-cost " << o.step_cost;
+  if (o.granularity != RunOptions{}.granularity) s << " --granularity " << o.granularity;
   return s.str();
 }
 
@@ -86,7 +87,7 @@ int run_run(const RunOptions& o, const Program& program, std::ostream& out, std:
 
   if (!o.trace.empty()) check_output_or_throw(o.trace);  // before the run, not after it
 
-  const RunConfig config = run_config(o.max_steps, o.step_cost);
+  const RunConfig config = run_config(o.max_steps, o.step_cost, o.granularity);
 
   std::string error;
   const bool replaying = !o.schedule.empty();

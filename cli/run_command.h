@@ -24,6 +24,7 @@ struct RunOptions {
   std::vector<std::string> params;
   std::uint64_t max_steps = 1'000'000;
   std::string step_cost = "1us";
+  std::string granularity = "atomic";  // every atomic step is a step (parser: atomic, primitive)
   bool json = false;
   bool show = false;
   bool policy_given = false;     // filled from the parser: --policy appeared

@@ -71,12 +71,12 @@ void add_spans(const Timeline& tl, std::vector<Item>& out) {
 void add_instants(const Trace& t, const Timeline& tl, std::vector<Item>& out) {
   for (const StepRun& run : tl.runs) {
     const TraceEvent& e = t.events[run.first];
-    std::string name(to_string(e.op));
+    std::string name(op_name(e));
     const std::string target = step_target(t, e);
     if (!target.empty()) name += " " + target;
     Json args;
     args["step"] = e.step;
-    args["op"] = std::string(to_string(e.op));
+    args["op"] = std::string(op_name(e));
     if (e.object != kNoObject) args["object"] = object_label(t, e.object);
     if (e.word != kNoObject) args["word"] = object_label(t, e.word);
     if (e.other) args["other"] = fiber_label(t, *e.other);

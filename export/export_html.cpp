@@ -108,7 +108,7 @@ Json page_data(const Trace& t, const Timeline& tl, const SvgLayout& l,
     s["clock_ns"] = e.clock.count();
     s["clock"] = time_label(e.clock);
     s["fiber"] = index(e.fiber);
-    s["op"] = std::string(to_string(e.op));
+    s["op"] = std::string(op_name(e));
     s["text"] = step_text(t, e);
     if (e.object != kNoObject) s["object"] = index(e.object);
     if (e.read) {

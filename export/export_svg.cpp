@@ -87,7 +87,7 @@ void cell_text(Svg& svg, const Trace& t, const SvgLayout& l, const SvgColumn& c,
   const std::string attrs = std::string(" font-family=\"monospace\" font-size=\"9\" fill=\"") +
                             (s == LaneState::running ? "#fff" : "#222") + "\"";
   std::vector<std::string> lines;
-  for (std::string line : {std::string(short_op(e.op)), step_target(t, e), values}) {
+  for (std::string line : {std::string(short_op(e)), step_target(t, e), values}) {
     if (!line.empty()) lines.push_back(clip(line, chars));
   }
   int y = lane_y + (l.lane_h - static_cast<int>(lines.size()) * 10) / 2 + 8;

@@ -24,7 +24,7 @@ std::string fit(std::string s, std::size_t w) {
 
 // The cell text of a step: op, object, and the value read and/or written.
 std::string cell(const Trace& t, const TraceEvent& e, std::size_t w) {
-  std::string op(short_op(e.op));
+  std::string op(short_op(e));
   std::string name;
   if (e.object != kNoObject && index(e.object) < t.objects.size()) {
     name = t.objects[index(e.object)].name;

@@ -46,9 +46,33 @@ std::string_view short_op(OpKind kind) {
       return "yield";
     case OpKind::exit:
       return "exit";
+    case OpKind::call:
+      return "call";
   }
   return "?";
 }
+
+std::string_view short_op(const TraceEvent& e) {
+  return e.op == OpKind::call ? to_string(e.call) : short_op(e.op);
+}
+
+std::string_view op_name(const TraceEvent& e) {
+  return e.op == OpKind::call ? to_string(e.call) : to_string(e.op);
+}
+
+namespace {
+
+// primitive_label(t, o) names a primitive for a call: "mutex 'lock'", its kind in words.
+std::string primitive_label(const Trace& t, ObjectId o) {
+  if (index(o) >= t.objects.size()) return "object " + std::to_string(index(o));
+  std::string kind = t.objects[index(o)].kind;
+  for (char& c : kind) {
+    if (c == '_') c = ' ';
+  }
+  return kind + " '" + t.objects[index(o)].name + "'";
+}
+
+}  // namespace
 
 std::string step_target(const Trace& t, const TraceEvent& e) {
   if (e.object != kNoObject) return object_label(t, e.object);
@@ -64,6 +88,18 @@ std::string step_values(const TraceEvent& e) {
 }
 
 std::string step_text(const Trace& t, const TraceEvent& e) {
+  if (e.op == OpKind::call) {
+    // "lock mutex 'lock'", "wait condition variable 'c' (releases mutex 'm')"
+    std::string s = std::string(to_string(e.call)) + " " + primitive_label(t, e.object);
+    if (e.word != kNoObject) s += " (and " + primitive_label(t, e.word) + ")";
+    if (!e.woken.empty()) {
+      s += ": woke";
+      for (std::size_t i = 0; i < e.woken.size(); ++i) {
+        s += (i == 0 ? " " : ", ") + fiber_label(t, e.woken[i]);
+      }
+    }
+    return s;
+  }
   std::string s(to_string(e.op));
   if (e.op == OpKind::resume && e.other) {
     s += " from join " + fiber_label(t, *e.other);

@@ -16,6 +16,10 @@ std::string object_label(const Trace& t, ObjectId o);
 
 // short_op(kind) is the abbreviation timelines use ("ld", "st", "tas", ...).
 std::string_view short_op(OpKind kind);
+// short_op(e) is short_op(e.op), or for a call its operation ("lock", "release", ...).
+std::string_view short_op(const TraceEvent& e);
+// op_name(e) is the step's operation as traces name it: its op, or for a call its operation.
+std::string_view op_name(const TraceEvent& e);
 
 // step_target(t, e) is what the step acts on: the object, the other fiber, or empty.
 std::string step_target(const Trace& t, const TraceEvent& e);

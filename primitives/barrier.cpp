@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
@@ -31,6 +32,7 @@ Barrier::Barrier(Simulator& sim, std::string_view name, std::uint32_t parties,
       name_(name),
       parties_(parties),
       action_(std::move(action)),
+      object_(PrimitiveCall::object(sim, "barrier", name_)),
       word_(sim, name_ + ".word", 0),
       queue_(sim, name_ + ".queue", WaitTarget{"barrier", name_, nullptr}) {
   if (parties_ == 0) sim_.fail("barrier " + name_ + " needs at least one party");
@@ -49,6 +51,7 @@ void Barrier::throw_broken() {
 }
 
 std::uint32_t Barrier::wait_impl(std::optional<Nanos> timeout) {
+  PrimitiveCall call(sim_, Call::arrive, object_);
   const Nanos deadline = timeout ? sim_.now() + *timeout : Nanos::max();
   std::uint64_t w = word_.load();
   std::uint32_t index = 0;
@@ -70,7 +73,11 @@ std::uint32_t Barrier::wait_impl(std::optional<Nanos> timeout) {
     sim_.note([&] {
       return current_name(sim_) + " arrived last at barrier " + name_ + ", releasing all";
     });
-    if (action_) action_();
+    if (action_) {
+      PrimitiveCall::pause(sim_);  // the action is user code: its steps are its own
+      action_();
+      PrimitiveCall::resume(sim_);
+    }
     // The count is full, so only abort() can change the word now (it sets the broken bit).
     while (!word_.compare_exchange(w, (generation(w) + 1) << kGenerationShift)) {
       if (is_broken(w)) throw_broken();
@@ -99,6 +106,7 @@ std::uint32_t Barrier::wait_impl(std::optional<Nanos> timeout) {
 }
 
 void Barrier::abort() {
+  PrimitiveCall call(sim_, Call::abort, object_);
   std::uint64_t w = word_.load();
   while (!is_broken(w)) {
     if (word_.compare_exchange(w, w | kBroken)) {
@@ -112,6 +120,7 @@ void Barrier::abort() {
 }
 
 bool Barrier::broken() {
+  PrimitiveCall call(sim_, Call::broken, object_);
   return is_broken(word_.load());
 }
 

@@ -62,6 +62,7 @@ class Barrier {
   std::string name_;
   std::uint32_t parties_;
   std::function<void()> action_;
+  ObjectId object_;             // the barrier itself, under primitive granularity
   Atomic<std::uint64_t> word_;  // bits 0-31 arrivals this generation, bit 32 broken,
                                 // bits 33-63 generation; invariant: arrivals <= parties_,
                                 // == only while the last arrival releases the generation

@@ -1,12 +1,14 @@
 #include "primitives/condition_variable.h"
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
 ConditionVariable::ConditionVariable(Simulator& sim, std::string_view name)
     : sim_(sim),
       name_(name),
+      object_(PrimitiveCall::object(sim, "condition_variable", name_)),
       seq_(sim, name_ + ".seq", 0),
       queue_(sim, name_ + ".queue", WaitTarget{"condition variable", name_, nullptr}) {}
 
@@ -27,21 +29,27 @@ std::cv_status ConditionVariable::wait_for(Mutex& m, Nanos timeout) {
 }
 
 std::cv_status ConditionVariable::wait_impl(Mutex& m, std::optional<Nanos> timeout) {
-  if (!m.held_by_current()) {
-    sim_.fail(current_name(sim_) + " waited on condition variable " + name_ +
-              " without holding mutex " + std::string(m.name()));
-    return std::cv_status::no_timeout;  // reached only while an ended run is unwound
+  WaitResult r = WaitResult::not_blocked;
+  {
+    // One call: release m and wait (under primitive granularity); taking m again is a call of m.
+    PrimitiveCall call(sim_, Call::wait, object_, m.object());
+    if (!m.held_by_current()) {
+      sim_.fail(current_name(sim_) + " waited on condition variable " + name_ +
+                " without holding mutex " + std::string(m.name()));
+      return std::cv_status::no_timeout;  // reached only while an ended run is unwound
+    }
+    const std::uint32_t seen = seq_.load();
+    sim_.note([&] { return current_name(sim_) + " waits on condition variable " + name_; });
+    m.unlock();
+    if (timeout && *timeout < Nanos{0}) timeout = Nanos{0};
+    r = queue_.wait_if(seq_, seen, timeout);
   }
-  const std::uint32_t seen = seq_.load();
-  sim_.note([&] { return current_name(sim_) + " waits on condition variable " + name_; });
-  m.unlock();
-  if (timeout && *timeout < Nanos{0}) timeout = Nanos{0};
-  const WaitResult r = queue_.wait_if(seq_, seen, timeout);
   m.lock();
   return r == WaitResult::timed_out ? std::cv_status::timeout : std::cv_status::no_timeout;
 }
 
 void ConditionVariable::notify_one() {
+  PrimitiveCall call(sim_, Call::notify_one, object_);
   seq_.fetch_add(1);
   const std::optional<FiberId> woken = queue_.wake_one();
   sim_.note([&] {
@@ -51,6 +59,7 @@ void ConditionVariable::notify_one() {
 }
 
 void ConditionVariable::notify_all() {
+  PrimitiveCall call(sim_, Call::notify_all, object_);
   seq_.fetch_add(1);
   const std::uint32_t n = queue_.wake_all();
   sim_.note([&] {

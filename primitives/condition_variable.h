@@ -76,6 +76,7 @@ class ConditionVariable {
 
   Simulator& sim_;
   std::string name_;
+  ObjectId object_;            // the condition variable itself, under primitive granularity
   Atomic<std::uint32_t> seq_;  // bumped by every notify; the word waiters block on
   WaitQueue queue_;            // fibers blocked in wait, oldest first
 };

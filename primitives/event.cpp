@@ -1,16 +1,19 @@
 #include "primitives/event.h"
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
 Event::Event(Simulator& sim, std::string_view name)
     : sim_(sim),
       name_(name),
+      object_(PrimitiveCall::object(sim, "event", name_)),
       word_(sim, name_ + ".word", 0),
       queue_(sim, name_ + ".queue", WaitTarget{"event", name_, nullptr}) {}
 
 void Event::set() {
+  PrimitiveCall call(sim_, Call::set, object_);
   std::uint64_t w = word_.load();
   while ((w & 1) == 0) {
     if (word_.compare_exchange(w, (w + 2) | 1)) {  // next generation, flag set
@@ -24,6 +27,7 @@ void Event::set() {
 }
 
 void Event::clear() {
+  PrimitiveCall call(sim_, Call::clear, object_);
   std::uint64_t w = word_.load();
   while ((w & 1) != 0) {
     if (word_.compare_exchange(w, w & ~std::uint64_t{1})) {
@@ -34,6 +38,7 @@ void Event::clear() {
 }
 
 bool Event::is_set() {
+  PrimitiveCall call(sim_, Call::is_set, object_);
   return (word_.load() & 1) != 0;
 }
 
@@ -46,6 +51,7 @@ bool Event::wait(Nanos timeout) {
 }
 
 bool Event::wait_impl(std::optional<Nanos> timeout) {
+  PrimitiveCall call(sim_, Call::wait, object_);
   const std::uint64_t seen = word_.load();
   if ((seen & 1) != 0) return true;
   sim_.note([&] { return current_name(sim_) + " waits for event " + name_; });

@@ -42,6 +42,7 @@ class Event {
 
   Simulator& sim_;
   std::string name_;
+  ObjectId object_;             // the event itself, under primitive granularity
   Atomic<std::uint64_t> word_;  // bit 0: the flag; bits 1..: how many times set() set it
   WaitQueue queue_;             // fibers blocked while the flag is clear
 };

@@ -1,24 +1,39 @@
 #include "primitives/mutex.h"
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
 Mutex::Mutex(Simulator& sim, std::string_view name)
     : sim_(sim),
       name_(name),
+      object_(PrimitiveCall::object(sim, "mutex", name_)),
       state_(sim, name_ + ".state", 0),
-      queue_(sim, name_ + ".queue", WaitTarget{"mutex", name_, &owner_}) {}
+      queue_(sim, name_ + ".queue", WaitTarget{"mutex", name_, &owner_}) {
+  PrimitiveCall::gate(sim_, object_, CallGate{&Mutex::free, this, queue_.id()});
+}
 
 void Mutex::lock() {
-  acquire(std::nullopt);
+  // Before the call: its gate stays closed for the holder, which would wait for itself.
+  if (refuse_relock("locked")) return;
+  PrimitiveCall call(sim_, Call::lock, object_, kFreeGate);
+  acquire(std::nullopt, call.waited());
 }
 
 bool Mutex::try_lock_for(Nanos timeout) {
-  return acquire(timeout);
+  if (refuse_relock("try-locked")) return false;
+  PrimitiveCall call(sim_, Call::lock, object_, kFreeGate, timeout);
+  if (call.timed_out()) {
+    ++waits_;
+    sim_.note([&] { return current_name(sim_) + " gave up waiting for mutex " + name_; });
+    return false;
+  }
+  return acquire(timeout, call.waited());
 }
 
 bool Mutex::try_lock() {
+  PrimitiveCall call(sim_, Call::try_lock, object_);
   if (refuse_relock("try-locked")) return false;
   int expected = 0;
   if (state_.compare_exchange(expected, 1)) {
@@ -36,11 +51,13 @@ bool Mutex::refuse_relock(std::string_view verb) {
   return true;  // reached only while an ended run is unwound
 }
 
-bool Mutex::acquire(std::optional<Nanos> timeout) {
+bool Mutex::acquire(std::optional<Nanos> timeout, bool gate_waited) {
   if (refuse_relock(timeout ? "try-locked" : "locked")) return false;
   int c = 0;
   if (state_.compare_exchange(c, 1)) {  // fast path: 0 -> 1
-    acquired(false);
+    // Under primitive granularity a lock that found the mutex held waited for its gate instead.
+    if (gate_waited) ++waits_;
+    acquired(gate_waited);
     return true;
   }
   const Nanos deadline = timeout ? sim_.now() + *timeout : Nanos::max();
@@ -79,6 +96,7 @@ void Mutex::acquired(bool waited) {
 }
 
 void Mutex::unlock() {
+  PrimitiveCall call(sim_, Call::unlock, object_);
   if (!owner_) {
     sim_.fail(current_name(sim_) + " unlocked mutex " + name_ + ", which is not locked");
     return;

@@ -19,7 +19,8 @@ namespace interleave {
 // A mutual-exclusion lock with an owner; usable with std::lock_guard and std::unique_lock.
 class Mutex {
  public:
-  // Mutex(sim, name) registers "<name>.state" and "<name>.queue"; create it inside a run.
+  // Mutex(sim, name) registers "<name>.state" and "<name>.queue" (and first "<name>" itself under
+  // primitive granularity); create it inside a run.
   Mutex(Simulator& sim, std::string_view name);
   Mutex(const Mutex&) = delete;
   Mutex& operator=(const Mutex&) = delete;
@@ -39,16 +40,23 @@ class Mutex {
   bool held_by_current() const { return owner_ == sim_.current_fiber(); }
   // name() is the name given at construction.
   std::string_view name() const { return name_; }
+  // object() is the mutex's own object under primitive granularity (its calls' object), else
+  // kNoObject.
+  ObjectId object() const { return object_; }
   // waits() is how many times a fiber blocked in lock() so far (no step; for reports).
   std::uint64_t waits() const { return waits_; }
 
  private:
-  bool acquire(std::optional<Nanos> timeout);
+  bool acquire(std::optional<Nanos> timeout, bool gate_waited = false);
+  // free(m) is the gate of lock(): open while the mutex is not held.
+  static bool free(const void* m) { return !static_cast<const Mutex*>(m)->owner_; }
+  static constexpr std::uint8_t kFreeGate = 0;  // the gate of lock(), added first
   bool refuse_relock(std::string_view verb);
   void acquired(bool waited);
 
   Simulator& sim_;
   std::string name_;
+  ObjectId object_;               // the mutex itself, under primitive granularity
   Atomic<int> state_;             // 0 unlocked, 1 locked, 2 locked and maybe waited on
   WaitQueue queue_;               // fibers blocked in lock(), oldest first
   std::optional<FiberId> owner_;  // invariant: set iff state_ != 0; written by the owner right

@@ -3,14 +3,19 @@
 #include <algorithm>
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
 RwLock::RwLock(Simulator& sim, std::string_view name)
     : sim_(sim),
       name_(name),
+      object_(PrimitiveCall::object(sim, "rw_lock", name_)),
       state_(sim, name_ + ".state", 0),
-      queue_(sim, name_ + ".queue", WaitTarget{"readers-writer lock", name_, &writer_}) {}
+      queue_(sim, name_ + ".queue", WaitTarget{"readers-writer lock", name_, &writer_}) {
+  PrimitiveCall::gate(sim_, object_, CallGate{&RwLock::free, this, queue_.id()});
+  PrimitiveCall::gate(sim_, object_, CallGate{&RwLock::readable, this, queue_.id()});
+}
 
 bool RwLock::reading_now() const {
   return std::find(readers_.begin(), readers_.end(), sim_.current_fiber()) != readers_.end();
@@ -25,7 +30,9 @@ bool RwLock::refuse_relock(std::string_view verb) {
 }
 
 void RwLock::lock() {
+  // Before the call: its gate stays closed for the holder, which would wait for itself.
   if (refuse_relock("locked")) return;
+  PrimitiveCall call(sim_, Call::lock, object_, kFreeGate);
   int s = 0;
   bool noted = false;
   while (!state_.compare_exchange(s, -1)) {  // on failure s receives the state
@@ -45,6 +52,7 @@ void RwLock::lock() {
 }
 
 bool RwLock::try_lock() {
+  PrimitiveCall call(sim_, Call::try_lock, object_);
   if (refuse_relock("try-locked")) return false;
   int s = 0;
   if (!state_.compare_exchange(s, -1)) return false;
@@ -54,6 +62,7 @@ bool RwLock::try_lock() {
 }
 
 void RwLock::unlock() {
+  PrimitiveCall call(sim_, Call::unlock, object_);
   if (writer_ != sim_.current_fiber()) {
     sim_.fail(current_name(sim_) + " unlocked rw lock " + name_ + " for writing, but " +
               (writer_ ? name_of(sim_, *writer_) + " writes" : std::string("no fiber writes")));
@@ -66,7 +75,9 @@ void RwLock::unlock() {
 }
 
 void RwLock::lock_shared() {
+  // Before the call: its gate stays closed for the holder, which would wait for itself.
   if (refuse_relock("read-locked")) return;
+  PrimitiveCall call(sim_, Call::lock_shared, object_, kReadableGate);
   int s = state_.load();
   bool noted = false;
   for (;;) {
@@ -89,6 +100,7 @@ void RwLock::lock_shared() {
 }
 
 bool RwLock::try_lock_shared() {
+  PrimitiveCall call(sim_, Call::try_lock_shared, object_);
   if (refuse_relock("try-read-locked")) return false;
   int s = state_.load();
   while (s >= 0) {
@@ -102,6 +114,7 @@ bool RwLock::try_lock_shared() {
 }
 
 void RwLock::unlock_shared() {
+  PrimitiveCall call(sim_, Call::unlock_shared, object_);
   if (!reading_now()) {
     sim_.fail(current_name(sim_) + " unlocked rw lock " + name_ +
               " for reading, but it does not hold it for reading");

@@ -48,9 +48,16 @@ class RwLock {
   bool refuse_relock(std::string_view verb);
   bool reading_now() const;
   void wake_if_free(int old, int now);
+  // free(l) is the gate of lock(): open while nobody holds the lock; readable(l) that of
+  // lock_shared(): open while no writer holds it.
+  static bool free(const void* l) { return static_cast<const RwLock*>(l)->state_.peek() == 0; }
+  static bool readable(const void* l) { return static_cast<const RwLock*>(l)->state_.peek() >= 0; }
+  static constexpr std::uint8_t kFreeGate = 0;      // added first
+  static constexpr std::uint8_t kReadableGate = 1;  // added second
 
   Simulator& sim_;
   std::string name_;
+  ObjectId object_;                // the lock itself, under primitive granularity
   Atomic<int> state_;              // -1 writer, 0 free, n > 0 readers
   WaitQueue queue_;                // fibers blocked in lock() or lock_shared()
   std::optional<FiberId> writer_;  // invariant: set iff state_ == -1; written right after the

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "primitives/fiber_names.h"
+#include "sim/primitive_call.h"
 
 namespace interleave {
 
@@ -15,9 +16,11 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
       name_(name),
       kind_(kind),
       bound_(bound),
+      object_(PrimitiveCall::object(sim, bound ? "bounded_semaphore" : "semaphore", name_)),
       value_(sim, name_ + ".value", std::max(initial, 0)),
       waiters_(sim, name_ + ".waiters", 0),
       queue_(sim, name_ + ".queue", WaitTarget{kind_, name_, nullptr}) {
+  PrimitiveCall::gate(sim_, object_, CallGate{&Semaphore::available, this, queue_.id()});
   if (initial < 0) {
     sim_.fail(std::string(kind_) + " " + name_ + " was given a negative initial value " +
               std::to_string(initial));
@@ -25,14 +28,23 @@ Semaphore::Semaphore(Simulator& sim, std::string_view name, std::int32_t initial
 }
 
 void Semaphore::acquire() {
+  PrimitiveCall call(sim_, Call::acquire, object_, kAvailableGate);
   acquire_impl(true, std::nullopt);
 }
 
 bool Semaphore::try_acquire() {
+  PrimitiveCall call(sim_, Call::try_acquire, object_);
   return acquire_impl(false, std::nullopt);
 }
 
 bool Semaphore::try_acquire_for(Nanos timeout) {
+  PrimitiveCall call(sim_, Call::acquire, object_, kAvailableGate, timeout);
+  if (call.timed_out()) {
+    sim_.note([&] {
+      return current_name(sim_) + " gave up waiting for " + std::string(kind_) + " " + name_;
+    });
+    return false;
+  }
   return acquire_impl(true, timeout);
 }
 
@@ -76,6 +88,7 @@ bool Semaphore::acquire_impl(bool blocking, std::optional<Nanos> timeout) {
 }
 
 void Semaphore::release(std::int32_t n) {
+  PrimitiveCall call(sim_, Call::release, object_);
   if (n < 1) {
     sim_.fail(current_name(sim_) + " released " + std::string(kind_) + " " + name_ + " by " +
               std::to_string(n) + ", which is not a positive count");

@@ -45,11 +45,17 @@ class Semaphore {
 
  private:
   bool acquire_impl(bool blocking, std::optional<Nanos> timeout);
+  // available(s) is the gate of acquire(): open while a unit is free.
+  static bool available(const void* s) {
+    return static_cast<const Semaphore*>(s)->value_.peek() > 0;
+  }
+  static constexpr std::uint8_t kAvailableGate = 0;  // the gate of acquire(), added first
 
   Simulator& sim_;
   std::string name_;
   std::string_view kind_;              // "semaphore" or "bounded semaphore", for messages
   std::optional<std::int32_t> bound_;  // the most units there may be (bounded semaphores)
+  ObjectId object_;                    // the semaphore itself, under primitive granularity
   Atomic<std::int32_t> value_;         // free units; invariant: >= 0
   Atomic<std::int32_t> waiters_;       // fibers between announcing a wait and leaving acquire
   WaitQueue queue_;                    // fibers blocked while value_ == 0

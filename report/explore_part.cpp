@@ -76,6 +76,7 @@ std::string explore_part_json(const ExplorePart& part) {
   for (const auto& [name, value] : s.params) params[name] = value;
   j["params"] = params;
   j["reduction"] = s.reduction;
+  j["granularity"] = s.granularity;
   j["preemption_bound"] = s.preemption_bound ? Json(*s.preemption_bound) : Json(nullptr);
   j["fair"] = s.fair;
   j["split_depth"] = s.split_depth;
@@ -117,6 +118,9 @@ std::string search_difference(const SearchIdentity& a, const SearchIdentity& b) 
   if (a.params != b.params)
     return "parameters " + params_name(a.params) + " vs " + params_name(b.params);
   if (a.reduction != b.reduction) return "reduction " + q(a.reduction) + " vs " + q(b.reduction);
+  if (a.granularity != b.granularity) {
+    return "--granularity " + q(a.granularity) + " vs " + q(b.granularity);
+  }
   if (a.preemption_bound != b.preemption_bound) {
     return bound_name(a.preemption_bound) + " vs " + bound_name(b.preemption_bound);
   }

@@ -47,12 +47,12 @@ class PartReader {
                                               " is not supported (this program reads version " +
                                               std::to_string(kPartVersion) + ")");
     }
-    if (!c_.object(j, p, {"format",       "version",     "program",      "interleave_version",
-                          "scenario",     "params",      "reduction",    "preemption_bound",
-                          "fair",         "split_depth", "max_steps",    "step_cost",
-                          "step_cost_ns", "shard",       "jobs",         "checkpoint",
-                          "stopped_by",   "saturated",   "runs",         "sleep_blocked",
-                          "seconds",      "levels",      "failure_trace"})) {
+    if (!c_.object(j, p,
+                   {"format",        "version",    "program",     "interleave_version", "scenario",
+                    "params",        "reduction",  "granularity", "preemption_bound",   "fair",
+                    "split_depth",   "max_steps",  "step_cost",   "step_cost_ns",       "shard",
+                    "jobs",          "checkpoint", "stopped_by",  "saturated",          "runs",
+                    "sleep_blocked", "seconds",    "levels",      "failure_trace"})) {
       return false;
     }
     SearchIdentity& s = part.search;
@@ -62,6 +62,7 @@ class PartReader {
         !c_.string(j["scenario"], p.member("scenario"), s.scenario) ||
         !c_.int_map(j["params"], p.member("params"), s.params) ||
         !c_.string(j["reduction"], p.member("reduction"), s.reduction) ||
+        !c_.string(j["granularity"], p.member("granularity"), s.granularity) ||
         !bound(j["preemption_bound"], p.member("preemption_bound"), s.preemption_bound) ||
         !boolean(j["fair"], p.member("fair"), s.fair) ||
         !u32(j["split_depth"], p.member("split_depth"), s.split_depth) ||
@@ -81,6 +82,9 @@ class PartReader {
     }
     if (s.reduction != "none" && s.reduction != "sleep" && s.reduction != "dpor") {
       return c_.fail(p.member("reduction"), "unknown reduction " + found(j["reduction"]));
+    }
+    if (s.granularity != "atomic" && s.granularity != "primitive") {
+      return c_.fail(p.member("granularity"), "unknown granularity " + found(j["granularity"]));
     }
     if (s.split_depth == 0 || s.split_depth > 64) {
       return c_.fail(p.member("split_depth"), "expected 1 to 64");

@@ -27,6 +27,7 @@ std::string explore_summary_json(const ExploreSummary& s) {
   for (const auto& [name, value] : s.params) params[name] = value;
   j["params"] = params;
   j["reduction"] = s.reduction;
+  j["granularity"] = s.granularity;
   j["preemption_bound"] = optional_json(s.preemption_bound);
   j["fair"] = s.fair;
   j["jobs"] = s.jobs;

@@ -16,6 +16,7 @@ struct ExploreSummary {
   std::string scenario;
   std::vector<std::pair<std::string, std::int64_t>> params;  // every parameter, declared order
   std::string reduction;                                     // "none", "sleep" or "dpor"
+  std::string granularity = "atomic";                        // "atomic" or "primitive"
   std::optional<std::uint32_t> preemption_bound;             // as requested
   bool fair = true;
   unsigned jobs = 1;

@@ -27,14 +27,14 @@ class Atomic {
 
   // load() is a step that reads the value.
   T load() {
-    sim_.begin_step(KernelKey{}, Op{OpKind::load, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::load, Call::none, kNoGate, id_});
     T v = value_;
     sim_.end_step(KernelKey{}, traced_value(v));
     return v;
   }
   // store(v) is a step that writes v.
   void store(T v) {
-    sim_.begin_step(KernelKey{}, Op{OpKind::store, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::store, Call::none, kNoGate, id_});
     if constexpr (std::equality_comparable<T>) {
       if (value_ == v) sim_.read_only(KernelKey{});
     }
@@ -43,7 +43,7 @@ class Atomic {
   }
   // exchange(v) is a step that writes v and returns the previous value.
   T exchange(T v) {
-    sim_.begin_step(KernelKey{}, Op{OpKind::exchange, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::exchange, Call::none, kNoGate, id_});
     T old = value_;
     if (old == v) sim_.read_only(KernelKey{});
     value_ = v;
@@ -52,7 +52,7 @@ class Atomic {
   }
   // fetch_add(d) is a step that adds d and returns the previous value.
   T fetch_add(T d) requires std::integral<T> {
-    sim_.begin_step(KernelKey{}, Op{OpKind::fetch_add, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::fetch_add, Call::none, kNoGate, id_});
     T old = value_;
     value_ = static_cast<T>(old + d);
     sim_.end_step(KernelKey{}, traced_value(old), traced_value(value_));
@@ -61,7 +61,7 @@ class Atomic {
   // compare_exchange(expected, desired) is a step: if the value equals expected it becomes
   // desired and true is returned; otherwise expected receives the value and false is returned.
   bool compare_exchange(T& expected, T desired) {
-    sim_.begin_step(KernelKey{}, Op{OpKind::compare_exchange, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::compare_exchange, Call::none, kNoGate, id_});
     T old = value_;
     if (old == expected) {
       value_ = desired;
@@ -76,7 +76,7 @@ class Atomic {
   // test_and_set() is a step that sets the flag and returns whether it was already set; a
   // true result counts as a spinning step.
   bool test_and_set() requires std::same_as<T, bool> {
-    sim_.begin_step(KernelKey{}, Op{OpKind::test_and_set, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::test_and_set, Call::none, kNoGate, id_});
     const bool old = value_;
     value_ = true;
     if (old) {
@@ -88,7 +88,7 @@ class Atomic {
   }
   // clear() is a step that resets the flag to false.
   void clear() requires std::same_as<T, bool> {
-    sim_.begin_step(KernelKey{}, Op{OpKind::clear, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::clear, Call::none, kNoGate, id_});
     if (!value_) sim_.read_only(KernelKey{});
     value_ = false;
     sim_.end_step(KernelKey{}, {}, traced_value(false));

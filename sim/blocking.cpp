@@ -9,20 +9,19 @@ namespace interleave {
 
 void Simulator::sleep(Nanos d) {
   if (teardown_) return;
-  begin_step(KernelKey{}, Op{OpKind::sleep, kNoObject, kNoObject, current_->id});
+  begin_step(KernelKey{},
+             Op{OpKind::sleep, Call::none, kNoGate, kNoObject, kNoObject, current_->id});
   Fiber* self = current_;
   self->blocked_in = OpKind::sleep;
   self->waiting_on = kNoObject;
   const Nanos deadline = clock_ + std::max(d, Nanos{0});
   timers_.push(Timer{deadline, index(self->id), ++self->timer_gen});
-  complete_step();
-  block_current();
-  complete_step();
+  block_step();
 }
 
 void Simulator::join(KernelKey key, FiberId target) {
   if (teardown_) return;
-  begin_step(key, Op{OpKind::join, kNoObject, kNoObject, target});
+  begin_step(key, Op{OpKind::join, Call::none, kNoGate, kNoObject, kNoObject, target});
   Fiber& t = fibers_.checked(target);
   if (t.state == FiberState::exited) {
     complete_step();
@@ -32,9 +31,7 @@ void Simulator::join(KernelKey key, FiberId target) {
   self->blocked_in = OpKind::join;
   self->joining = target;
   fibers_.push_waiter(t.joiners, *self);
-  complete_step();
-  block_current();
-  complete_step();
+  block_step();
 }
 
 WaitResult Simulator::wait(KernelKey, ObjectId queue, bool matches, std::int64_t read,
@@ -53,9 +50,7 @@ WaitResult Simulator::wait(KernelKey, ObjectId queue, bool matches, std::int64_t
   if (timeout) {
     timers_.push(Timer{clock_ + std::max(*timeout, Nanos{0}), index(self->id), self->timer_gen});
   }
-  complete_step(read);
-  block_current();
-  complete_step();
+  block_step(read);
   return self->wake == WakeReason::timed_out ? WaitResult::timed_out : WaitResult::woken;
 }
 
@@ -76,6 +71,21 @@ std::uint32_t Simulator::wake(KernelKey, ObjectId queue, bool all, FiberId* firs
   return n;
 }
 
+void Simulator::block_step(std::optional<std::int64_t> read) {
+  Fiber* self = current_;
+  if (!self->absorbing) [[likely]] {
+    complete_step(read);
+    block_current();
+    complete_step();
+    return;
+  }
+  self->absorbing = false;
+  if (self->call_open) end_call_step(self);  // the call's step ends where it blocks
+  block_current();
+  note_call_gates(self->call_op);            // the resume step goes on with the call
+  self->absorbing = self->call_open = true;  // the resume step, open until the call ends
+}
+
 void Simulator::block_current() {
   Fiber* self = current_;
   self->state = FiberState::blocked;
@@ -92,8 +102,15 @@ void Simulator::block_current() {
 void Simulator::make_runnable(Fiber& f, OpKind resume_from, ObjectId object) {
   f.state = FiberState::runnable;
   f.ready_seq = ++ready_counter_;
-  pending_[index(f.id)] =
-      Op{OpKind::resume, object, kNoObject, resume_from == OpKind::join ? f.joining : f.id};
+  if (f.call_depth > 0) {
+    // Blocked inside a call: its resume goes on with the call, on the call's objects.
+    pending_[index(f.id)] =
+        Op{OpKind::resume, Call::none, kNoGate, f.call_op.object, f.call_op.word, f.id};
+  } else {
+    pending_[index(f.id)] =
+        Op{OpKind::resume, Call::none, kNoGate,
+           object,         kNoObject,  resume_from == OpKind::join ? f.joining : f.id};
+  }
   runnable_.add(f.id);
   if (tracing()) woken_.push_back(f.id);
 }
@@ -110,6 +127,16 @@ void Simulator::fire_due_timers() {
     const Timer t = timers_.pop();
     Fiber& f = fibers_[t.fiber];
     if (f.timer_gen != t.gen || f.state != FiberState::blocked) continue;  // cancelled
+    if (f.blocked_in == OpKind::call) {
+      // A timed call that waited for its gate: runnable, to give up (it stays listed until
+      // picked; its pending op is the call).
+      f.gate_timed_out = true;
+      f.state = FiberState::runnable;
+      f.ready_seq = ++ready_counter_;
+      runnable_.add(f.id);
+      if (tracing()) woken_.push_back(f.id);
+      continue;
+    }
     const OpKind in = f.blocked_in;
     const ObjectId obj = f.waiting_on;
     unlink(f);
@@ -145,10 +172,14 @@ void Simulator::end_without_runnable() {
       b.target = fiber_name(f.joining);
       b.waits_on = f.joining;
     }
-    if (f.blocked_in == OpKind::wait) {
-      const ObjectRecord& queue = objects_[index(f.waiting_on)];
+    if (f.blocked_in == OpKind::wait || f.blocked_in == OpKind::call) {
+      // A call waiting for its gate is reported as a wait on the primitive's queue.
+      const ObjectId waited =
+          f.blocked_in == OpKind::call && f.gate.queue != kNoObject ? f.gate.queue : f.waiting_on;
+      const ObjectRecord& queue = objects_[index(waited)];
+      b.in = OpKind::wait;
       b.object_kind = queue.kind;
-      b.target = object_name(f.waiting_on);
+      b.target = object_name(waited);
       b.primitive_kind = queue.target.kind;
       b.primitive = queue.target.name;
       if (queue.target.holder != nullptr && queue.target.holder->has_value() &&

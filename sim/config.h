@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "ids.h"
 
@@ -34,12 +36,26 @@ extern "C" const char interleave_library_built_with_INTERLEAVE_TRACING_ON;
 
 namespace interleave {
 
+// What a step is (docs/explore.md "Granularity").
+enum class Granularity : std::uint8_t {
+  atomic,     // every operation of Shared, Atomic and WaitQueue is a step, inside primitives too
+  primitive,  // an operation of a built-in primitive (Mutex::lock, Semaphore::release, ...) is
+              // one step on the primitive's object; user code on Shared and Atomic stays atomic
+};
+
+// to_string() names a granularity as the CLI and traces spell it ("atomic", "primitive").
+std::string_view to_string(Granularity granularity);
+
+// parse_granularity(text) is the granularity named text, or nullopt.
+std::optional<Granularity> parse_granularity(std::string_view text);
+
 // Run settings; all of them are recorded in traces so a replay uses the same ones.
 struct RunConfig {
   Nanos step_cost{1000};                // virtual time each step costs (default 1 µs)
   Nanos switch_cost{0};                 // extra virtual time a context switch costs
   std::uint64_t max_steps = 1'000'000;  // a run that reaches this many steps is a livelock
   std::size_t stack_size = 256 * 1024;  // usable bytes of each fiber stack
+  Granularity granularity = Granularity::atomic;  // what a step is
 };
 
 }  // namespace interleave

@@ -41,6 +41,7 @@ inline SchedulingPoint::Facts Simulator::facts(const Fiber& cur, bool cur_runnab
           .reason = reason,
           .last_step_spun = spun,
           .last_step_read_only = read_only_,
+          .last_step_gates = step_gates_,
           .step = stats_.steps,
           .clock = clock_};
 }

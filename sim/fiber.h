@@ -5,6 +5,7 @@
 #include <boost/context/fiber.hpp>
 #include <cstdint>
 
+#include "call_gate.h"
 #include "ids.h"
 #include "name_table.h"
 #include "op.h"
@@ -55,6 +56,20 @@ struct Fiber {
   // fiber but the running one, whose flag is brought up to date at its next point that asks the
   // policy (a kept step leaves it alone).
   bool yielded = false;
+
+  // Primitive granularity (Simulator::begin_call): the built-in primitive's operation in progress.
+  // Invariant: absorbing ⇒ call_depth > 0; call_open ⇒ absorbing. Reset for every new fiber.
+  std::uint8_t call_depth = 0;  // nested calls in progress; only the outermost one is a step
+  bool absorbing = false;       // its atomic steps are part of the call: no scheduling points
+  bool call_open = false;       // the step in progress is the call's (or its resume's), not yet
+                                // completed: it completes at the call's end or where it blocks
+  Op call_op;                   // the outermost call in progress
+  // A gated call (CallGate) waiting for its gate: linked in its primitive's list from begin_call
+  // until it is picked, blocked while the gate is closed and runnable while it is open.
+  CallGate gate;
+  Nanos gate_deadline = Nanos::max();  // when a timed call stops waiting for its gate
+  bool gate_timed_out = false;         // the deadline passed: runnable, the gate no longer asked
+  bool gate_waited = false;            // its last gated call found the gate closed
 };
 
 }  // namespace interleave

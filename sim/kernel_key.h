@@ -1,7 +1,8 @@
 #pragma once
 // KernelKey: the passkey of the Simulator's kernel calls (begin_step, end_step, wait, wake, ...).
-// Only the objects of sim/ that are built on those calls (Shared, Atomic, WaitQueue, Thread) and
-// the Simulator itself can make one, so scenario code does not call the kernel by mistake.
+// Only the objects of sim/ that are built on those calls (Shared, Atomic, WaitQueue, Thread,
+// PrimitiveCall) and the Simulator itself can make one, so scenario code does not call the kernel
+// by mistake.
 
 namespace interleave {
 
@@ -16,7 +17,8 @@ class KernelKey {
   friend class Atomic;
   friend class WaitQueue;
   friend class Thread;
-  friend class Simulator;  // for the steps it performs itself (exit, yield, sleep)
+  friend class PrimitiveCall;  // a built-in primitive's operation as one step
+  friend class Simulator;      // for the steps it performs itself (exit, yield, sleep)
 };
 
 }  // namespace interleave

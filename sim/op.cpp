@@ -34,6 +34,62 @@ std::string_view to_string(OpKind kind) {
       return "yield";
     case OpKind::exit:
       return "exit";
+    case OpKind::call:
+      return "call";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Call call) {
+  switch (call) {
+    case Call::none:
+      return "none";
+    case Call::lock:
+      return "lock";
+    case Call::try_lock:
+      return "try_lock";
+    case Call::unlock:
+      return "unlock";
+    case Call::lock_shared:
+      return "lock_shared";
+    case Call::try_lock_shared:
+      return "try_lock_shared";
+    case Call::unlock_shared:
+      return "unlock_shared";
+    case Call::acquire:
+      return "acquire";
+    case Call::try_acquire:
+      return "try_acquire";
+    case Call::release:
+      return "release";
+    case Call::wait:
+      return "wait";
+    case Call::notify_one:
+      return "notify_one";
+    case Call::notify_all:
+      return "notify_all";
+    case Call::set:
+      return "set";
+    case Call::clear:
+      return "clear";
+    case Call::is_set:
+      return "is_set";
+    case Call::arrive:
+      return "arrive";
+    case Call::abort:
+      return "abort";
+    case Call::broken:
+      return "broken";
+    case Call::put:
+      return "put";
+    case Call::get:
+      return "get";
+    case Call::task_done:
+      return "task_done";
+    case Call::join:
+      return "join";
+    case Call::size:
+      return "size";
   }
   return "unknown";
 }
@@ -43,8 +99,9 @@ std::string_view to_string(OpKind kind) {
 namespace interleave {
 
 std::string describe(const Op& op) {
-  const std::string_view kind = to_string(op.kind);
-  const bool vowel = kind.front() == 'e' || kind.front() == 'a';
+  const std::string_view kind = op.kind == OpKind::call ? to_string(op.call) : to_string(op.kind);
+  const bool vowel =
+      kind.front() == 'e' || kind.front() == 'a' || kind.front() == 'u' || kind.front() == 'i';
   std::string text = std::string(vowel ? "an " : "a ") + std::string(kind);
   if (op.kind == OpKind::spawn || op.kind == OpKind::join) {
     text += " of fiber " + std::to_string(index(op.other));

@@ -43,6 +43,7 @@ class SchedulingPoint {
     Reason reason = Reason::start;
     bool last_step_spun = false;
     bool last_step_read_only = false;
+    std::uint16_t last_step_gates = 0xFFFF;  // see last_step_gates()
     std::uint64_t step = 0;
     Nanos clock{0};
   };
@@ -68,6 +69,10 @@ class SchedulingPoint {
   // last_step_read_only() tells whether the last step, though of a writing kind, only read its
   // object (a compare-exchange or test-and-set that failed). Partial-order reduction uses it.
   bool last_step_read_only() const { return f_.last_step_read_only; }
+  // last_step_gates() tells, when the last step was a primitive's call (or its resume), which
+  // gates of its primitive were open when it began (bit g: gate g of its object; bit 8 + g: gate
+  // g of its word); all bits are set for any other step. Partial-order reduction uses it.
+  std::uint16_t last_step_gates() const { return f_.last_step_gates; }
   // step() is the index of the step about to be decided (0-based).
   std::uint64_t step() const { return f_.step; }
   // clock() is the virtual time now.

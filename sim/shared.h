@@ -24,14 +24,14 @@ class Shared {
 
   // load() is a step that reads the value.
   T load() {
-    sim_.begin_step(KernelKey{}, Op{OpKind::load, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::load, Call::none, kNoGate, id_});
     T v = value_;
     sim_.end_step(KernelKey{}, traced_value(v));
     return v;
   }
   // store(v) is a step that writes v.
   void store(T v) {
-    sim_.begin_step(KernelKey{}, Op{OpKind::store, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::store, Call::none, kNoGate, id_});
     if constexpr (std::equality_comparable<T>) {
       if (value_ == v) sim_.read_only(KernelKey{});  // rewriting the same value changes nothing
     }

@@ -118,6 +118,10 @@ Fiber& Simulator::new_fiber(std::string_view name, FiberId parent) {
   ++f.timer_gen;
   f.joiners = WaiterList{};
   f.yielded = false;
+  f.call_depth = 0;
+  f.absorbing = f.call_open = false;
+  f.gate = CallGate{};
+  f.gate_timed_out = f.gate_waited = false;
   runnable_.add_newest(f.id);  // ids grow, so the set stays ascending
   if (tracing()) observer_->on_fiber(f.id, fiber_name(f.id), parent);
   return f;
@@ -147,7 +151,8 @@ void Simulator::start_fiber(Fiber& child) {
   // The child ran up to its first scheduling point and handed control back.
   current_ = parent;
   if (parent != nullptr) {
-    if (tracing()) woken_.push_back(child.id);
+    // (A child whose first operation is a call waiting for its gate is not runnable yet.)
+    if (tracing() && child.state == FiberState::runnable) woken_.push_back(child.id);
     complete_step();
     last_reason_ = Reason::spawn;
   }
@@ -246,7 +251,7 @@ Fiber* Simulator::run_body(Fiber& self) {
     return nullptr;
   }
   self.body.reset();
-  begin_step(KernelKey{}, Op{OpKind::exit, kNoObject, kNoObject, self.id});
+  begin_step(KernelKey{}, Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, self.id});
   self.state = FiberState::exited;
   remove_runnable(self);
   while (Fiber* j = fibers_.oldest(self.joiners)) {
@@ -273,6 +278,7 @@ void Simulator::begin_special_step(Op op) {
     }
     return;
   }
+  if (current_->absorbing) return;  // an atomic step inside a call: part of the call's step
   // Eager start: the new fiber ran its local code up to this first operation; hand control
   // back to whoever started it. It is resumed here once picked for this operation.
   Fiber* self = current_;
@@ -340,6 +346,10 @@ void Simulator::check(bool cond, std::string_view message, std::source_location 
 
 void Simulator::fail(std::string_view message) {
   if (teardown_ || !running_) return;
+  if (current_->call_open) {  // the call that failed is the run's last step
+    current_->absorbing = current_->call_open = false;
+    complete_step();
+  }
   finish(Status::failed, std::string(message));
   switch_away(current_, nullptr);
   // Resumed only to be unwound: the code after a failure must not run.
@@ -366,8 +376,139 @@ void Simulator::report(std::string_view name, ResultValue value) {
 
 void Simulator::note(std::string_view text) {
   if (tracing() && !teardown_) {
-    observer_->on_note(current_->id, stats_.steps == 0 ? 0 : stats_.steps - 1, text);
+    // Inside a call whose step is still open the note belongs to that step, the next one recorded.
+    const std::uint64_t step =
+        current_->call_open ? stats_.steps : (stats_.steps == 0 ? 0 : stats_.steps - 1);
+    observer_->on_note(current_->id, step, text);
   }
+}
+
+std::uint8_t Simulator::add_gate(KernelKey, ObjectId object, const CallGate& gate) {
+  ObjectRecord& o = objects_.at(index(object));
+  if (o.gate_count == o.gates.size()) throw std::logic_error("a primitive has at most 4 gates");
+  o.gates[o.gate_count] = gate;
+  return o.gate_count++;
+}
+
+std::uint8_t Simulator::gate_mask(ObjectId object) const {
+  if (object == kNoObject) return 0;
+  const ObjectRecord& o = objects_[index(object)];
+  std::uint8_t mask = 0;
+  for (std::uint8_t g = 0; g < o.gate_count; ++g) {
+    if (o.gates[g].open(o.gates[g].primitive)) mask = static_cast<std::uint8_t>(mask | (1U << g));
+  }
+  return mask;
+}
+
+bool Simulator::begin_call(KernelKey key, Op op, std::optional<Nanos> timeout) {
+  Fiber* self = current_;
+  if (self->call_depth++ > 0 || teardown_) return false;  // nested: part of the outer call
+  self->call_op = op;
+  CallGate gate;
+  if (op.gate == kNoGate) {
+    begin_step(key, op);  // the call's scheduling point
+  } else {
+    gate = objects_[index(op.object)].gates[op.gate];
+    self->gate = gate;
+    wait_for_gate(self, timeout);
+  }
+  note_call_gates(op);
+  self->absorbing = self->call_open = true;
+  // Timed out: the call gives up, unless the gate opened at the very end.
+  return gate.open != nullptr && self->gate_timed_out && !gate.open(gate.primitive);
+}
+
+void Simulator::wait_for_gate(Fiber* self, std::optional<Nanos> timeout) {
+  // Listed with its primitive until picked: a call on the primitive may close the gate again
+  // while the fiber waits at its scheduling point (regate() then blocks it).
+  self->blocked_in = OpKind::call;
+  self->waiting_on = self->call_op.object;
+  self->gate_timed_out = false;
+  self->gate_waited = false;
+  self->gate_deadline = timeout ? clock_ + std::max(*timeout, Nanos{0}) : Nanos::max();
+  fibers_.push_waiter(objects_[index(self->waiting_on)].waiters, *self);
+  pending_[index(self->id)] = self->call_op;
+  ++self->timer_gen;
+  if (self->gate.open(self->gate.primitive)) {
+    begin_step(KernelKey{}, self->call_op);  // open: an ordinary scheduling point
+  } else {
+    self->gate_waited = true;
+    if (timeout) timers_.push(Timer{self->gate_deadline, index(self->id), self->timer_gen});
+    self->state = FiberState::blocked;
+    remove_runnable(*self);
+    ++stats_.blocks;
+    if (self->starting) {
+      // Eager start (see begin_special_step): hand control back to whoever started it.
+      self->starting = false;
+      Fiber* starter = starter_;
+      current_ = starter;
+      switch_away(self, starter);
+    } else {
+      close_quiet();
+      Fiber* next = decide(Reason::block);
+      if (next != self) switch_away(self, next);
+    }
+    unwind_if_abandoned(OpKind::call);
+  }
+  unlink(*self);  // picked for the call's step
+}
+
+void Simulator::regate(ObjectId object) {
+  if (object == kNoObject) return;
+  for (std::int32_t i = objects_[index(object)].waiters.head; i >= 0;) {
+    Fiber& f = fibers_[static_cast<std::uint32_t>(i)];
+    i = f.next_waiter;
+    if (f.blocked_in != OpKind::call) continue;  // a waiter of another kind (none today)
+    const bool open = f.gate_timed_out || f.gate.open(f.gate.primitive);
+    if (open && f.state == FiberState::blocked) {
+      f.state = FiberState::runnable;
+      f.ready_seq = ++ready_counter_;
+      runnable_.add(f.id);
+      if (tracing()) woken_.push_back(f.id);
+    } else if (!open && f.state == FiberState::runnable) {
+      if (clock_ >= f.gate_deadline) {  // its timer came while it was runnable
+        f.gate_timed_out = true;
+        continue;
+      }
+      f.state = FiberState::blocked;
+      f.gate_waited = true;
+      ++stats_.blocks;
+      remove_runnable(f);
+      if (f.gate_deadline != Nanos::max()) {
+        timers_.push(Timer{f.gate_deadline, index(f.id), ++f.timer_gen});
+      }
+    }
+  }
+}
+
+void Simulator::end_call_step(Fiber* self) {
+  self->call_open = false;
+  complete_step();
+  regate(self->call_op.object);
+  regate(self->call_op.word);
+}
+
+void Simulator::end_call(KernelKey) {
+  Fiber* self = current_;
+  if (self->call_depth == 0 || --self->call_depth > 0) return;
+  self->absorbing = false;
+  if (self->call_open && !teardown_) end_call_step(self);
+  self->call_open = false;
+}
+
+void Simulator::pause_call(KernelKey) {
+  Fiber* self = current_;
+  if (!self->absorbing) return;
+  self->absorbing = false;
+  if (self->call_open) end_call_step(self);
+}
+
+void Simulator::resume_call(KernelKey key) {
+  Fiber* self = current_;
+  if (self->call_depth == 0 || self->absorbing || teardown_) return;
+  begin_step(key, self->call_op);  // the rest of the call is a step of its own
+  note_call_gates(self->call_op);
+  self->absorbing = self->call_open = true;
 }
 
 }  // namespace interleave

@@ -3,6 +3,7 @@
 // and the step loop, and runs one scenario from scratch under one policy per run().
 // Scenarios, primitives and the objects of sim/ reach it through an explicit reference.
 
+#include <array>
 #include <concepts>
 #include <cstdint>
 #include <memory>
@@ -113,6 +114,7 @@ class Simulator {
   // test-and-set, or a spin lock's load that found the lock held. Like a yield, a spinning step
   // waits for another fiber's progress; fair searches and idle skipping treat it so.
   void count_spin() {
+    if (current_->absorbing) return;  // inside a call: its step is the call's
     ++stats_.spin_steps;
     window_.count(stats_.steps);
     spun_ = true;
@@ -148,7 +150,7 @@ class Simulator {
   // been picked to perform op, which it then performs without interruption.
   void begin_step(KernelKey, Op op) {
     Fiber* self = current_;
-    if (teardown_ || self->starting) [[unlikely]] {
+    if (teardown_ || self->starting || self->absorbing) [[unlikely]] {
       begin_special_step(op);
       return;
     }
@@ -170,12 +172,35 @@ class Simulator {
   // read_only(key) marks the step in progress as one that left its object's value unchanged
   // although its kind may write (a failed compare-exchange or test-and-set, a store of the same
   // value).
-  void read_only(KernelKey) { read_only_ = true; }
+  void read_only(KernelKey) {
+    if (!current_->absorbing) read_only_ = true;
+  }
+  // begin_call(key, op, timeout) starts a built-in primitive's operation (op.kind is call)
+  // under primitive granularity: its scheduling point, then the atomic steps up to end_call() are
+  // part of this one step, except where it blocks (the step ends there, and its resume is a step
+  // that goes on to the end). While its gate (op.gate, see add_gate) is closed the fiber is not
+  // runnable (no step) and waits, at most timeout; returns true when that timeout passed (the call
+  // then gives up). A call inside a call is part of the outer one. Use PrimitiveCall, not this.
+  bool begin_call(KernelKey key, Op op, std::optional<Nanos> timeout = std::nullopt);
+  // add_gate(key, object, gate) gives the primitive object a gate for its calls (Op::gate names
+  // it by the index returned); at most four per object.
+  std::uint8_t add_gate(KernelKey key, ObjectId object, const CallGate& gate);
+  // gate_waited() tells whether the running fiber's last gated call found its gate closed (it
+  // blocked until a call on the primitive opened it, or until its timeout).
+  bool gate_waited() const { return current_->gate_waited; }
+  // end_call(key) ends the call begun last; the outermost one completes its open step.
+  void end_call(KernelKey key);
+  // pause_call(key) lets the user code that a call runs (a barrier's action) take steps of its
+  // own: the call's open step completes; resume_call(key) then makes the rest of the call a step.
+  // Use PrimitiveCall::pause and resume.
+  void pause_call(KernelKey key);
+  void resume_call(KernelKey key);
   // spawn(key, name, body) is a step that creates a runnable fiber; returns its id.
   template <class F>
   FiberId spawn(KernelKey key, std::string_view name, F&& body) {
     if (teardown_) return kNoFiber;
-    begin_step(key, Op{OpKind::spawn, kNoObject, kNoObject, FiberId{fibers_.count()}});
+    begin_step(key, Op{OpKind::spawn, Call::none, kNoGate, kNoObject, kNoObject,
+                       FiberId{fibers_.count()}});
     Fiber& child = new_fiber(name, current_->id);
     child.body.assign(std::forward<F>(body));
     start_fiber(child);
@@ -201,7 +226,16 @@ class Simulator {
     NameRef name;
     WaiterList waiters;  // for wait queues: the blocked fibers, oldest first
     WaitTarget target;   // for wait queues of a primitive: the primitive (set_wait_target)
+    // For a primitive's own object (primitive granularity): its gates, by index (add_gate).
+    std::array<CallGate, 4> gates{};
+    std::uint8_t gate_count = 0;
   };
+  // gate_mask(object) is bit g set for each gate g of object that is open now (0 for none).
+  std::uint8_t gate_mask(ObjectId object) const;
+  // note_call_gates(op) records the gates of op's primitives as its step begins (step_gates_).
+  void note_call_gates(const Op& op) {
+    step_gates_ = static_cast<std::uint16_t>(gate_mask(op.object) | (gate_mask(op.word) << 8));
+  }
 
   // ---- The run: sim/simulator.cpp ----
   // prepare_run(policy, observer) resets the run's state and returns main's record.
@@ -222,9 +256,11 @@ class Simulator {
   void complete_step(std::optional<std::int64_t> read = {},
                      std::optional<std::int64_t> written = {}) {
     if (step_hooks_) [[unlikely]] {
-      if (teardown_) return;
-      observe_step(read, written);
-      woken_.clear();
+      if (teardown_ || current_->absorbing) return;  // an atomic step inside a call is no step
+      if (tracing()) {
+        observe_step(read, written);
+        woken_.clear();
+      }
     }
     ++stats_.steps;
     clock_ += config_.step_cost;
@@ -256,7 +292,7 @@ class Simulator {
   // set_teardown(on) starts or ends the unwinding of abandoned fibers, keeping step_hooks_ true.
   void set_teardown(bool on) {
     teardown_ = on;
-    step_hooks_ = on || tracing();
+    step_hooks_ = on || tracing() || config_.granularity == Granularity::primitive;
   }
 
   // ---- The decision path: sim/decide.cpp ----
@@ -314,6 +350,7 @@ class Simulator {
   void consume_step_hints() {
     read_only_ = false;
     plain_touched_ = 0;
+    step_gates_ = 0xFFFF;
   }
   // open_quiet() makes the next points quiet again (see quiet_until_); close_quiet() makes the
   // next one go through prepare_point().
@@ -329,6 +366,18 @@ class Simulator {
   void end_at_step_limit();
 
   // ---- Blocking, waking and timers: sim/blocking.cpp ----
+  // regate(object) brings the fibers waiting for a gate of object up to date after a call on it:
+  // runnable where the gate is open (or timed out), blocked where it is closed.
+  void regate(ObjectId object);
+  // end_call_step(self) completes the open step of self's call and regates its objects.
+  void end_call_step(Fiber* self);
+  // wait_for_gate(self, timeout) blocks self until its gate opens (or timeout passes) and it is
+  // picked; returns with self picked for the call's step.
+  void wait_for_gate(Fiber* self, std::optional<Nanos> timeout);
+  // block_step(read) completes the step that blocks (reading read), blocks the running fiber and
+  // performs its resume step. Inside a call, the call's open step ends where it blocks and the
+  // resume step stays open for the rest of the call.
+  void block_step(std::optional<std::int64_t> read = {});
   // block_current() blocks the running fiber and decides who runs instead; returns when the
   // fiber is picked for its resume step (or resumed to be unwound).
   void block_current();
@@ -395,13 +444,16 @@ class Simulator {
   bool spun_ = false;               // the step in progress (or the last one) was spinning
   std::uint32_t plain_states_ = 0;  // plain states named in this run
   ObjectId plain_touched_list_[kMaxPlainTouches] = {};  // the first touches of plain_touched_
-  std::uint32_t plain_touched_ = 0;  // plain-state touches since the last scheduling point
-  bool read_only_ = false;           // the step in progress (or the last one) wrote nothing
-  bool running_ = false;             // inside execute()
-  bool ended_ = false;               // the outcome is decided
-  bool teardown_ = false;            // abandoned fibers are being unwound (sim/unwinding.h)
-  bool step_hooks_ = false;          // invariant: teardown_ || tracing(); end_step has more to do
-  bool closing_ = false;             // the simulator is being destroyed: parked fibers end
+  std::uint32_t plain_touched_ = 0;    // plain-state touches since the last scheduling point
+  bool read_only_ = false;             // the step in progress (or the last one) wrote nothing
+  std::uint16_t step_gates_ = 0xFFFF;  // the gates open when the call in progress (or the last
+                                       // step, a call) began; all set for other steps
+  bool running_ = false;               // inside execute()
+  bool ended_ = false;                 // the outcome is decided
+  bool teardown_ = false;              // abandoned fibers are being unwound (sim/unwinding.h)
+  bool step_hooks_ = false;  // invariant: teardown_ || tracing() || primitive granularity;
+                             // end_step has more to do
+  bool closing_ = false;     // the simulator is being destroyed: parked fibers end
   // Cold: after the fields of the step path, so that those keep their cache lines.
   SpinWindow window_;        // the livelock window before the step limit
   std::string limit_error_;  // set by no_stack_for(); run() throws it as ResourceLimit

@@ -11,6 +11,7 @@ bool completes_while_unwinding(OpKind kind) {
     case OpKind::wake:
     case OpKind::join:
     case OpKind::exit:
+    case OpKind::call:  // the atomic steps it is made of decide, each by its own kind
       return true;
     default:
       return false;

@@ -36,21 +36,21 @@ class WaitQueue {
   // woken or until timeout passes; otherwise it returns not_blocked at once.
   template <class T>
   WaitResult wait_if(Atomic<T>& word, T expected, std::optional<Nanos> timeout = std::nullopt) {
-    sim_.begin_step(KernelKey{}, Op{OpKind::wait, id_, word.id()});
+    sim_.begin_step(KernelKey{}, Op{OpKind::wait, Call::none, kNoGate, id_, word.id()});
     const T v = word.value_;
     return sim_.wait(KernelKey{}, id_, v == expected, traced_value(v).value_or(0), timeout);
   }
   // wake_one() is a step that makes the oldest waiter runnable and returns it; nullopt if none
   // was waiting (so `if (q.wake_one())` still reads as "someone was woken").
   std::optional<FiberId> wake_one() {
-    sim_.begin_step(KernelKey{}, Op{OpKind::wake, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::wake, Call::none, kNoGate, id_});
     FiberId woken{0};
     if (sim_.wake(KernelKey{}, id_, false, &woken) == 0) return std::nullopt;
     return woken;
   }
   // wake_all() is a step that makes every waiter runnable; returns how many there were.
   std::uint32_t wake_all() {
-    sim_.begin_step(KernelKey{}, Op{OpKind::wake, id_});
+    sim_.begin_step(KernelKey{}, Op{OpKind::wake, Call::none, kNoGate, id_});
     return sim_.wake(KernelKey{}, id_, true);
   }
   // id() is the queue's object id.

@@ -72,7 +72,8 @@ bool JsonChecker::object(const Json& j, const JsonPath& where,
     for (std::string_view name : required) known = known || name == item.key();
     for (std::string_view name : optional) known = known || name == item.key();
     if (!known) {
-      return fail(where.member(item.key()), "unknown field (version 1 does not have it)");
+      return fail(where.member(item.key()),
+                  "unknown field (version " + std::to_string(version_) + " does not have it)");
     }
   }
   for (std::string_view name : required) {

@@ -75,11 +75,16 @@ class JsonChecker {
   // result_value() reads one reported value: an integer, a real (null is a NaN), a string,
   // or an array of numbers (integers if all are, reals otherwise).
   bool result_value(const Json& j, const JsonPath& where, ResultValue& out);
+  // set_version(v) is the format version being read, named by the unknown-field message.
+  void set_version(int v) { version_ = v; }
+  // version() is that version (1 until set).
+  int version() const { return version_; }
 
  private:
   bool result_list(const Json& j, const JsonPath& where, ResultValue& out);
 
   std::string error_;  // the first failure; never overwritten once set
+  int version_ = 1;    // the format version being read
 };
 
 }  // namespace interleave

@@ -36,6 +36,7 @@ void TraceRecorder::on_step(const StepEvent& e) {
   t.clock = e.clock;
   t.fiber = e.fiber;
   t.op = e.op.kind;
+  t.call = e.op.call;
   t.object = e.op.object;
   t.word = e.op.word;
   if (e.op.kind == OpKind::spawn || e.op.kind == OpKind::join ||

@@ -7,14 +7,21 @@ bool operator==(const Trace& a, const Trace& b) {
          a.policy.name == b.policy.name && a.policy.params == b.policy.params &&
          a.config.step_cost == b.config.step_cost && a.config.switch_cost == b.config.switch_cost &&
          a.config.max_steps == b.config.max_steps && a.config.stack_size == b.config.stack_size &&
-         a.fibers == b.fibers && a.objects == b.objects && a.schedule == b.schedule &&
-         a.events == b.events && a.outcome == b.outcome && a.results == b.results &&
-         a.stats == b.stats;
+         a.config.granularity == b.config.granularity && a.fibers == b.fibers &&
+         a.objects == b.objects && a.schedule == b.schedule && a.events == b.events &&
+         a.outcome == b.outcome && a.results == b.results && a.stats == b.stats;
 }
 
 std::optional<OpKind> op_from_string(std::string_view name) {
-  for (int k = 0; k <= static_cast<int>(OpKind::exit); ++k) {
+  for (int k = 0; k <= static_cast<int>(OpKind::call); ++k) {
     if (to_string(static_cast<OpKind>(k)) == name) return static_cast<OpKind>(k);
+  }
+  return std::nullopt;
+}
+
+std::optional<Call> call_from_string(std::string_view name) {
+  for (int k = 1; k <= static_cast<int>(Call::size); ++k) {
+    if (to_string(static_cast<Call>(k)) == name) return static_cast<Call>(k);
   }
   return std::nullopt;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Trace: everything one run did, as the version-1 JSON trace records it (docs/trace-format.md).
+// Trace: everything one run did, as the JSON trace records it (docs/trace-format.md).
 
 #include <cstdint>
 #include <optional>
@@ -39,8 +39,10 @@ struct TraceEvent {
   Nanos clock{0};
   FiberId fiber{0};
   OpKind op = OpKind::yield;
+  Call call = Call::none;        // for op call: which operation of the primitive (version 2)
   ObjectId object = kNoObject;   // kNoObject when the step touches no object
-  ObjectId word = kNoObject;     // for wait: the word compared
+  ObjectId word = kNoObject;     // for wait: the word compared; for a call and its resume: a
+                                 // second primitive it changes
   std::optional<FiberId> other;  // spawn: the child; join and the resume ending it: the joined
   Reason reason = Reason::start;
   std::optional<std::int64_t> read;
@@ -54,7 +56,13 @@ struct TraceEvent {
 // A whole run.
 struct Trace {
   static constexpr std::string_view kFormat = "interleave-trace";
-  static constexpr int kVersion = 1;
+  // The newest version this interleave reads and writes, and the oldest it reads. A trace is
+  // written as version 1 unless it needs version 2 (primitive granularity: config.granularity and
+  // the call steps), so that version-1 readers still read every trace they can understand.
+  static constexpr int kVersion = 2;
+  static constexpr int kOldestVersion = 1;
+  // version() is the version this trace is written as.
+  int version() const { return config.granularity == Granularity::primitive ? 2 : 1; }
 
   std::string scenario;
   std::vector<std::pair<std::string, std::int64_t>> params;  // declared order
@@ -77,6 +85,8 @@ struct Trace {
 
 // op_from_string(name) is the OpKind named name, or nullopt.
 std::optional<OpKind> op_from_string(std::string_view name);
+// call_from_string(name) is the Call named name (never none), or nullopt.
+std::optional<Call> call_from_string(std::string_view name);
 // reason_from_string(name) is the Reason named name, or nullopt.
 std::optional<Reason> reason_from_string(std::string_view name);
 // status_from_string(name) is the Status named name, or nullopt.

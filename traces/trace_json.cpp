@@ -39,6 +39,7 @@ Json event_json(const TraceEvent& e) {
   j["clock_ns"] = e.clock.count();
   j["fiber"] = index(e.fiber);
   j["op"] = std::string(to_string(e.op));
+  if (e.op == OpKind::call) j["call"] = std::string(to_string(e.call));
   j["object"] = object_id(e.object);
   if (e.word != kNoObject) j["word"] = index(e.word);
   if (e.other) j["other"] = index(*e.other);
@@ -104,15 +105,17 @@ std::string to_json(const Trace& t) {
   out.reserve(1024 + 160 * t.events.size());
   TopLevel top(out);
   top.field("format", std::string(Trace::kFormat));
-  top.field("version", Trace::kVersion);
+  top.field("version", t.version());
   Json scenario{{"name", t.scenario}, {"params", int_map(t.params)}};
   if (!t.program.empty()) scenario["program"] = t.program;
   top.field("scenario", scenario);
   top.field("policy", Json{{"name", t.policy.name}, {"params", int_map(t.policy.params)}});
-  top.field("config", Json{{"step_cost_ns", t.config.step_cost.count()},
-                           {"switch_cost_ns", t.config.switch_cost.count()},
-                           {"max_steps", t.config.max_steps},
-                           {"stack_size", t.config.stack_size}});
+  Json config{{"step_cost_ns", t.config.step_cost.count()},
+              {"switch_cost_ns", t.config.switch_cost.count()},
+              {"max_steps", t.config.max_steps},
+              {"stack_size", t.config.stack_size}};
+  if (t.version() >= 2) config["granularity"] = std::string(to_string(t.config.granularity));
+  top.field("config", config);
   top.list("fibers", t.fibers, [](const TraceFiber& f) {
     return Json{{"id", index(f.id)}, {"name", f.name}, {"parent", index(f.parent)}};
   });

@@ -21,7 +21,7 @@ void write_trace_file(const Trace& trace, const std::string& path);
 
 // What reading a trace gives: the trace, or one line saying what is wrong and where.
 struct TraceReadResult {
-  std::optional<Trace> trace;  // set when the text is a valid version-1 trace
+  std::optional<Trace> trace;  // set when the text is a valid trace (version 1 or 2)
   std::string error;           // otherwise "PATH: PROBLEM" ("trace.events[12].fiber: ...") or
                                // "not JSON: ..."; empty when trace is set
 

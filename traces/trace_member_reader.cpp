@@ -56,11 +56,13 @@ bool TraceMemberReader::header(const Json& root, const JsonPath& path) {
   if (!version.is_number_integer()) {
     return c_.fail(vp, "expected an integer, found " + found(version));
   }
-  if (version != Json(Trace::kVersion)) {
+  if (version < Json(Trace::kOldestVersion) || version > Json(Trace::kVersion)) {
     return c_.fail(vp, "version " + version.dump() +
-                           " is not supported (this interleave reads version " +
+                           " is not supported (this interleave reads versions " +
+                           std::to_string(Trace::kOldestVersion) + " to " +
                            std::to_string(Trace::kVersion) + ")");
   }
+  c_.set_version(version.get<int>());
   return true;
 }
 
@@ -85,8 +87,11 @@ bool TraceMemberReader::policy(const Json& j, const JsonPath& p) {
 
 bool TraceMemberReader::config(const Json& j, const JsonPath& p) {
   std::uint64_t stack = 0;
+  const bool v2 = c_.version() >= 2;
   const bool ok =
-      c_.object(j, p, {"step_cost_ns", "switch_cost_ns", "max_steps", "stack_size"}) &&
+      (v2 ? c_.object(j, p, {"step_cost_ns", "switch_cost_ns", "max_steps", "stack_size"},
+                      {"granularity"})
+          : c_.object(j, p, {"step_cost_ns", "switch_cost_ns", "max_steps", "stack_size"})) &&
       c_.nanos(j["step_cost_ns"], p.member("step_cost_ns"), t_.config.step_cost) &&
       c_.nanos(j["switch_cost_ns"], p.member("switch_cost_ns"), t_.config.switch_cost) &&
       c_.u64(j["max_steps"], p.member("max_steps"), t_.config.max_steps) &&
@@ -97,6 +102,16 @@ bool TraceMemberReader::config(const Json& j, const JsonPath& p) {
                                                std::to_string(kMaxStackSize) + " bytes");
   }
   t_.config.stack_size = static_cast<std::size_t>(stack);
+  if (j.contains("granularity")) {
+    std::string name;
+    if (!c_.string(j["granularity"], p.member("granularity"), name)) return false;
+    const std::optional<Granularity> g = parse_granularity(name);
+    if (!g) {
+      return c_.fail(p.member("granularity"),
+                     "expected \"atomic\" or \"primitive\", found " + found(j["granularity"]));
+    }
+    t_.config.granularity = *g;
+  }
   return true;
 }
 
@@ -204,8 +219,11 @@ bool TraceMemberReader::event_count(std::size_t n, const JsonPath& p) {
 bool TraceMemberReader::event(const Json& j, const JsonPath& p, std::size_t i) {
   const std::size_t nf = t_.fibers.size();
   const std::size_t no = t_.objects.size();
-  if (!c_.object(j, p, {"step", "clock_ns", "fiber", "op", "object", "runnable", "reason"},
-                 {"word", "other", "read", "written", "woken", "notes"})) {
+  const bool v2 = c_.version() >= 2;
+  if (!(v2 ? c_.object(j, p, {"step", "clock_ns", "fiber", "op", "object", "runnable", "reason"},
+                       {"word", "other", "read", "written", "woken", "notes", "call"})
+           : c_.object(j, p, {"step", "clock_ns", "fiber", "op", "object", "runnable", "reason"},
+                       {"word", "other", "read", "written", "woken", "notes"}))) {
     return false;
   }
   TraceEvent e;
@@ -229,7 +247,21 @@ bool TraceMemberReader::event(const Json& j, const JsonPath& p, std::size_t i) {
   const std::optional<OpKind> op = op_from_string(name);
   if (!op) return c_.fail(p.member("op"), "unknown operation " + found(j["op"]));
   e.op = *op;
+  if (e.op == OpKind::call) {
+    // A call names its operation and its primitive; nothing else has a call.
+    if (!j.contains("call"))
+      return c_.fail(p.member("call"), "missing (a call names its operation)");
+    if (!c_.string(j["call"], p.member("call"), name)) return false;
+    const std::optional<Call> call = call_from_string(name);
+    if (!call) return c_.fail(p.member("call"), "unknown call " + found(j["call"]));
+    e.call = *call;
+  } else if (j.contains("call")) {
+    return c_.fail(p.member("call"), "only a step whose op is \"call\" has a call");
+  }
   if (!c_.object_ref(j["object"], p.member("object"), no, true, e.object)) return false;
+  if (e.op == OpKind::call && e.object == kNoObject) {
+    return c_.fail(p.member("object"), "-1 (a call names its primitive)");
+  }
   if (j.contains("word") && !c_.object_ref(j["word"], p.member("word"), no, false, e.word)) {
     return false;
   }

@@ -1,7 +1,7 @@
 #pragma once
-// TraceMemberReader: reads the members of a parsed version-1 trace into a Trace, one member
-// function per member, checking every type and range and every reference between members. The
-// first problem ends the reading; error() names its JSON path. Internal to traces/: it exposes
+// TraceMemberReader: reads the members of a parsed version-1 or version-2 trace into a Trace, one
+// member function per member, checking every type and range and every reference between members.
+// The first problem ends the reading; error() names its JSON path. Internal to traces/: it exposes
 // nlohmann::ordered_json (trace_json_reader.cpp, which parses the file, is its one user).
 
 #include <cstddef>

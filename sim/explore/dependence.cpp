@@ -30,8 +30,15 @@ Footprint Footprint::of(const Op& op) {
       break;
     case OpKind::resume:
       // A waiter returning from a wait holds its place in the queue until now; a joiner
-      // returning from join (object kNoObject) touches nothing.
+      // returning from join (object kNoObject) touches nothing. A call that blocked goes on with
+      // the call: its objects.
       if (op.object != kNoObject) touch(op.object, true);
+      if (op.word != kNoObject) touch(op.word, true);
+      break;
+    case OpKind::call:
+      // A primitive's operation changes the primitive (and the mutex a wait releases).
+      touch(op.object, true);
+      if (op.word != kNoObject) touch(op.word, true);
       break;
     case OpKind::spawn:
     case OpKind::join:

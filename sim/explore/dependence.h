@@ -50,9 +50,10 @@ inline bool conflicts(const Footprint& a, const Footprint& b) {
 // dependent(a, b) tells whether swapping adjacent steps a and b (of different fibers) could
 // change what either does or leaves behind. Loads read; stores and every read-modify-write
 // (test-and-set included) write; a wait reads its word and writes its queue; wake and the
-// resume of a woken waiter write the queue. Spawn, join, exit, sleep and yield touch no object:
-// they are ordered only through happens-before (spawn before the child's first step, exit
-// before the join that returns, wake before the resume).
+// resume of a woken waiter write the queue. Under primitive granularity a call writes its
+// primitive (and a second one it names, a condition variable's mutex), and so does its resume.
+// Spawn, join, exit, sleep and yield touch no object: they are ordered only through happens-before
+// (spawn before the child's first step, exit before the join that returns, wake before the resume).
 bool dependent(const Op& a, const Op& b);
 
 }  // namespace interleave

@@ -82,6 +82,7 @@ Decision DfsExplorer::pick(const SchedulingPoint& point) {
   const std::size_t at = point.step();
   if (at > 0 && rules_.reduction != Reduction::none) {
     SearchNode& last = path_[at - 1];
+    last.gates_before = point.last_step_gates();
     if (point.last_step_read_only()) {
       // A step that left its object unchanged (a failed compare-exchange, a store of the same
       // value) commutes with reads: for races it is a read.

@@ -1,8 +1,33 @@
 #include "sim/explore/race_analysis.h"
 
+#include <optional>
+
 #include "sim/explore/dependence.h"
 
 namespace interleave {
+
+namespace {
+
+// wakes(step, object) tells whether step can be what woke a waiter whose resume is on object: a
+// wake on that queue, or under primitive granularity a call on that primitive. (A call's resume
+// that wakes another waiter, such as a queue's get, is not recognised: the race it then reports
+// costs runs, not soundness.)
+// gates_of(step, object) is the mask of object's gates that step recorded as open when it began,
+// when step is a call (or a call's resume) on object, as its object or as its word; else nullopt.
+std::optional<std::uint8_t> gates_of(const SearchNode& step, ObjectId object) {
+  if (step.op.kind != OpKind::call && step.op.kind != OpKind::resume) return std::nullopt;
+  if (step.op.object == object) return static_cast<std::uint8_t>(step.gates_before & 0xFF);
+  if (step.op.word == object) return static_cast<std::uint8_t>(step.gates_before >> 8);
+  return std::nullopt;
+}
+
+bool wakes(const Op& step, ObjectId object) {
+  if (step.kind == OpKind::wake) return step.object == object;
+  if (step.kind == OpKind::call) return step.object == object || step.word == object;
+  return false;
+}
+
+}  // namespace
 
 void RaceAnalysis::begin_run() {
   resume_noted_ = 0;
@@ -30,9 +55,7 @@ void RaceAnalysis::note_wakes(const SchedulingPoint& point, FiberSet runnable,
     resume_noted_ |= bit(f);
     std::int32_t source = -1;
     if (pending.object != kNoObject) {
-      if (d > 0 && path[d - 1].op.kind == OpKind::wake && path[d - 1].op.object == pending.object) {
-        source = static_cast<std::int32_t>(d - 1);
-      }
+      if (d > 0 && wakes(path[d - 1].op, pending.object)) source = static_cast<std::int32_t>(d - 1);
     } else if (pending.other != f && index(pending.other) < kMaxSearchFibers) {
       source = exited_at_[index(pending.other)];
     }
@@ -85,14 +108,32 @@ void RaceAnalysis::races_of(std::span<SearchNode> path, std::size_t j) {
     if (s >= 0) vj.join(clocks_[static_cast<std::size_t>(s)]);
   }
   races_.clear();
+  enablers_.clear();
+  // A gated call (a lock) cannot be taken where its gate is closed (the mutex is held): a
+  // conflicting step that began with j's gate closed (the unlock, or a step inside the critical
+  // section) cannot be reversed with j. It happens before j, but j races with the steps before
+  // it that began with the gate open (the lock that the unlock released), so the race view skips
+  // it; its clock joins j's after the scan.
+  // Only calls on the primitive change its state, so between two of them the gate stays as the
+  // later one found it: the scan carries that state backwards.
+  const bool gated = nj.op.kind == OpKind::call && nj.op.gate != kNoGate;
+  std::uint8_t open = 0xFF;  // the gates of j's primitive open where step i began
   for (std::size_t i = j; i-- > 0;) {
     const SearchNode& ni = path[i];
+    if (gated) {
+      if (const auto g = gates_of(ni, nj.op.object)) open = *g;
+    }
     if (ni.chosen == nj.chosen || !conflicts(ni.footprint, nj.footprint)) continue;
+    if (gated && ((open >> nj.op.gate) & 1U) == 0) {
+      enablers_.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
     if (!vj.covers(ni.chosen, ni.pos)) {
       races_.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
     }
     vj.join(clocks_[i]);
   }
+  for (const std::uint32_t i : enablers_) vj.join(clocks_[i]);
   vj.set(nj.chosen, nj.pos);
   for (const auto& [i, jj] : races_) add_backtrack(path, i, jj);
 }

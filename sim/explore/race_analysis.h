@@ -58,6 +58,7 @@ class RaceAnalysis {
                                      // pending step; invariant: never shrinks, each holds room
                                      // for kMaxSearchFibers entries (a run allocates nothing)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> races_;  // (i, j) of the step in work
+  std::vector<std::uint32_t> enablers_;  // steps before a gated call that its fiber waited out
 
   // Per-run facts, rebuilt by every run as it goes along the path.
   FiberSet resume_noted_ = 0;   // fibers whose pending resume has been attributed

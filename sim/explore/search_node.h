@@ -29,13 +29,16 @@ constexpr FiberId lowest(FiberSet set) {
 // One scheduling point of the current path. Invariants: done ⊆ backtrack ⊆ candidates (except
 // that backtrack may name a candidate that is asleep); chosen ∈ candidates.
 struct SearchNode {
-  FiberSet candidates = 0;    // runnable fibers that fairness and the preemption bound allow here
-  FiberSet sleep = 0;         // fibers asleep on entry: exploring them here would repeat a trace
-  FiberSet backtrack = 0;     // fibers to explore here
-  FiberSet done = 0;          // fibers explored here in earlier runs
-  FiberId chosen{0};          // the fiber that takes the step at this point in the current run
-  Op op;                      // the step the chosen fiber takes
-  Footprint footprint;        // what that step touched, as races see it
+  FiberSet candidates = 0;  // runnable fibers that fairness and the preemption bound allow here
+  FiberSet sleep = 0;       // fibers asleep on entry: exploring them here would repeat a trace
+  FiberSet backtrack = 0;   // fibers to explore here
+  FiberSet done = 0;        // fibers explored here in earlier runs
+  FiberId chosen{0};        // the fiber that takes the step at this point in the current run
+  Op op;                    // the step the chosen fiber takes
+  Footprint footprint;      // what that step touched, as races see it
+  std::uint16_t gates_before = 0xFFFF;  // for a call (or its resume): bit g of the low byte is
+                                        // gate g of op.object open when the step began, of the
+                                        // high byte gate g of op.word; all set for other steps
   FiberSet waiting = 0;       // fibers waiting for progress here (fairness), as the run found them
   FiberSet reading = 0;       // fibers that took a step since their last spin (fairness)
   FiberSet stale = 0;         // those of them that saw state change after such a step (fairness)

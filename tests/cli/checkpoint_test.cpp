@@ -20,8 +20,14 @@ using interleave::testing::temp_dir;
 namespace {
 
 // A search of a few seconds, split finely enough that a killed run loses little.
-const std::vector<std::string> kCheckpointedSearch = {
-    "explore", "article/lock", "--preemption-bound", "2", "--split-depth", "12"};
+const std::vector<std::string> kCheckpointedSearch = {"explore",
+                                                      "article/lock",
+                                                      "--granularity",
+                                                      "atomic",
+                                                      "--preemption-bound",
+                                                      "2",
+                                                      "--split-depth",
+                                                      "12"};
 
 std::vector<std::string> checkpointed(const std::string& file) {
   std::vector<std::string> args = kCheckpointedSearch;

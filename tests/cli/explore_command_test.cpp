@@ -73,29 +73,39 @@ TEST_CASE("explore's reproduce line for an outcome re-runs that outcome", "[cli]
   CHECK_THAT(ok.out, Contains("total = 10"));
 }
 
-TEST_CASE("explore article/lock finds only the total 10 and exits 0", "[cli][explore]") {
-  // Up to 2 preemptions: the unbounded search of five threads around a blocking lock is too big
-  // for a unit test (it runs for minutes).
+TEST_CASE("explore article/lock completes without a bound and finds only the total 10",
+          "[cli][explore]") {
+  // A lock operation is one step by default: the unbounded search of five threads around the
+  // blocking lock completes (at atomic granularity it has millions of schedules).
   const std::string dir = temp_dir();
-  auto r = run_cli({"explore", "article/lock", "--preemption-bound", "1"}, dir);
+  auto r = run_cli({"explore", "article/lock"}, dir);
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, StartsWith("explore article/lock under dpor: complete up to 1 preemption\n"));
+  CHECK_THAT(r.out, StartsWith("explore article/lock under dpor: complete\n"
+                               "steps:       primitive (an operation of a built-in primitive is "
+                               "one step)\n"));
   CHECK_THAT(r.out, Contains(", 0 failing runs"));
   CHECK_THAT(r.out, Contains("ok: total = 10"));
+  CHECK_THAT(r.out, Contains("--granularity primitive"));  // the reproduce lines
   CHECK_THAT(r.out, Contains("no schedule fails"));
   CHECK(read_file(dir + "/article-lock.failure.json").empty());  // nothing failed, nothing written
 
   // Outcomes differ in what else the scenario reports (how often a thread waited), never in
-  // the total.
-  const auto j = nlohmann::json::parse(
-      run_cli({"explore", "article/lock", "--preemption-bound", "1", "--json"}, dir).out);
-  CHECK(j["complete"] == true);
-  CHECK(j["bound_searched"] == 1);
-  CHECK(j["runs_to_first_failure"].is_null());
-  REQUIRE(j["outcomes"].size() >= 1);
-  for (const auto& o : j["outcomes"]) {
-    CHECK(o["status"] == "ok");
-    CHECK(o["results"]["total"] == 10);
+  // the total; at atomic granularity, up to 1 preemption, the same holds.
+  for (const char* granularity : {"primitive", "atomic"}) {
+    INFO(granularity);
+    const auto j = nlohmann::json::parse(run_cli({"explore", "article/lock", "--granularity",
+                                                  granularity, "--preemption-bound", "1", "--json"},
+                                                 dir)
+                                             .out);
+    CHECK(j["complete"] == true);
+    CHECK(j["granularity"] == granularity);
+    CHECK(j["bound_searched"] == 1);
+    CHECK(j["runs_to_first_failure"].is_null());
+    REQUIRE(j["outcomes"].size() >= 1);
+    for (const auto& o : j["outcomes"]) {
+      CHECK(o["status"] == "ok");
+      CHECK(o["results"]["total"] == 10);
+    }
   }
 }
 

@@ -141,6 +141,9 @@ TEST_CASE("merge refuses parts of different searches, naming the difference", "[
   const auto sleep =
       write_shards(temp_dir(), {"explore", "article/race", "--reduction", "sleep"}, 2);
   refused_merge({race, sleep[1]}, "(reduction 'dpor' vs 'sleep')");
+  const auto atomic =
+      write_shards(temp_dir(), {"explore", "article/race", "--granularity", "atomic"}, 2);
+  refused_merge({race, atomic[1]}, "(--granularity 'primitive' vs 'atomic')");
   const auto two = write_shards(temp_dir(), {"explore", "dpor/lockinc", "--param", "threads=2"}, 2);
   const auto three = write_shards(temp_dir(), {"explore", "dpor/lockinc"}, 3);
   refused_merge({two[0], three[1]},
@@ -253,9 +256,10 @@ TEST_CASE("merge and explore --shard explain themselves in --help", "[cli][shard
 
 TEST_CASE("a shard stopped by a signal writes no part", "[cli][shards]") {
   const std::string dir = temp_dir();
-  const ProcessResult r = run_cli_signalled({"explore", "article/lock", "--preemption-bound", "3",
-                                             "--shard", "0/1", "--out", "part.json"},
-                                            dir, SIGINT, std::chrono::milliseconds(300));
+  const ProcessResult r =
+      run_cli_signalled({"explore", "article/lock", "--granularity", "atomic", "--preemption-bound",
+                         "3", "--shard", "0/1", "--out", "part.json"},
+                        dir, SIGINT, std::chrono::milliseconds(300));
   CHECK(r.exit_code == 130);
   CHECK(r.out.empty());
   CHECK_THAT(own_stderr(r.err),

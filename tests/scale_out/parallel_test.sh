@@ -52,7 +52,7 @@ check() {
       status=1
     fi
   done
-  echo "$name: 8 shards merged as explore --jobs 1 ($(sed -n 2p "$dir/merged/report.txt"))"
+  echo "$name: 8 shards merged as explore --jobs 1 ($(grep "^runs:" "$dir/merged/report.txt"))"
 }
 
 check race article/race --split-depth 8

@@ -123,9 +123,25 @@ TEST_CASE("dpor/lockinc ends with every increment in every schedule of three thr
   CHECK_FALSE(r.failed());
   REQUIRE(r.outcomes.size() == 1);
   CHECK(r.outcomes[0].results == Results{{"x", std::int64_t{3}}});
-  // 3! orders of the critical sections; the mutex's own steps, visible at this granularity,
-  // make the search explore more (8,502 runs today: issue 16's primitive granularity is for it).
+  // 3! orders of the critical sections; at atomic granularity the mutex's own steps are visible
+  // and the search explores more (8,502 runs).
   CHECK(r.runs >= 6);
+}
+
+TEST_CASE("dpor/lockinc takes exactly N! runs at primitive granularity, for N = 2 to 6",
+          "[scenarios][dpor][explore][granularity]") {
+  // One class per order of the critical sections (GenMC's and Nidhugg's lockinc): a lock on the
+  // held mutex is no step, and no run is cut by the sleep sets beyond the start.
+  std::uint64_t factorial = 1;
+  for (int n = 2; n <= 6; ++n) {
+    factorial *= static_cast<std::uint64_t>(n);
+    INFO("threads = " << n);
+    const ExploreResult r = explore_builtin("dpor/lockinc", {"threads=" + std::to_string(n)}, {},
+                                            Granularity::primitive);
+    CHECK(r.complete);
+    CHECK_FALSE(r.failed());
+    CHECK(r.runs == factorial);
+  }
 }
 
 TEST_CASE("the dpor scenarios refuse a size of 0, naming the range", "[scenarios][dpor]") {

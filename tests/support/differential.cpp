@@ -1,6 +1,7 @@
 #include "tests/support/differential.h"
 
 #include <map>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -49,46 +50,63 @@ std::string Differences::text() const {
 Differences explore_differences(const std::function<void(Simulator&)>& body,
                                 const DifferentialBudget& budget) {
   Differences d;
-  for (const std::optional<std::uint32_t>& bound : budget.bounds) {
-    ExploreOptions plain;
-    plain.reduction = Reduction::none;
-    plain.preemption_bound = bound;
-    plain.max_runs = budget.reference_runs;
-    const ExploreResult reference = explore_scenario(body, RunConfig{}, plain);
-    if (!reference.complete) {
-      ++d.skipped;
-      continue;
-    }
-    const auto expected = fewest(reference);
-    for (Reduction reduction : budget.reductions) {
-      ExploreOptions o = plain;
-      o.reduction = reduction;
-      o.max_runs = 0;
-      o.jobs = budget.jobs;
-      const ExploreResult r = explore_scenario(body, RunConfig{}, o);
-      ++d.compared;
-      const std::string where = bound_text(bound) + ", " + std::string(to_string(reduction)) + ": ";
-      const auto found = fewest(r);
-      for (const auto& [key, pre] : expected) {
-        const auto it = found.find(key);
-        if (it == found.end()) {
-          d.problems.push_back(where + "misses " + describe(key) + " (reachable with " +
-                               std::to_string(pre) + " preemptions)");
-        } else if (it->second != pre) {
-          d.problems.push_back(where + describe(key) + " reported with " +
-                               std::to_string(it->second) + " preemptions, the fewest is " +
-                               std::to_string(pre));
+  std::optional<std::set<std::pair<Status, Results>>> unbounded;  // the first granularity's
+  for (const Granularity granularity : budget.granularities) {
+    const RunConfig config{.granularity = granularity};
+    for (const std::optional<std::uint32_t>& bound : budget.bounds) {
+      ExploreOptions plain;
+      plain.reduction = Reduction::none;
+      plain.preemption_bound = bound;
+      plain.max_runs = budget.reference_runs;
+      const ExploreResult reference = explore_scenario(body, config, plain);
+      if (!reference.complete) {
+        ++d.skipped;
+        continue;
+      }
+      if (!bound) {
+        std::set<std::pair<Status, Results>> keys;
+        for (const OutcomeClass& c : reference.outcomes) keys.emplace(c.status, c.results);
+        if (!unbounded) {
+          unbounded = keys;
+        } else if (keys != *unbounded) {
+          d.problems.push_back(std::string(to_string(granularity)) +
+                               " granularity, no bound: the outcomes differ from those of the "
+                               "first granularity");
         }
       }
-      for (const auto& [key, pre] : found) {
-        if (!expected.contains(key)) {
-          d.problems.push_back(where + "reports " + describe(key) +
-                               ", which no unreduced schedule reaches");
+      const auto expected = fewest(reference);
+      for (Reduction reduction : budget.reductions) {
+        ExploreOptions o = plain;
+        o.reduction = reduction;
+        o.max_runs = 0;
+        o.jobs = budget.jobs;
+        const ExploreResult r = explore_scenario(body, config, o);
+        ++d.compared;
+        const std::string where = std::string(to_string(granularity)) + " granularity, " +
+                                  bound_text(bound) + ", " + std::string(to_string(reduction)) +
+                                  ": ";
+        const auto found = fewest(r);
+        for (const auto& [key, pre] : expected) {
+          const auto it = found.find(key);
+          if (it == found.end()) {
+            d.problems.push_back(where + "misses " + describe(key) + " (reachable with " +
+                                 std::to_string(pre) + " preemptions)");
+          } else if (it->second != pre) {
+            d.problems.push_back(where + describe(key) + " reported with " +
+                                 std::to_string(it->second) + " preemptions, the fewest is " +
+                                 std::to_string(pre));
+          }
         }
-      }
-      if (r.runs > reference.runs) {
-        d.problems.push_back(where + std::to_string(r.runs) + " complete runs, more than the " +
-                             std::to_string(reference.runs) + " of no reduction");
+        for (const auto& [key, pre] : found) {
+          if (!expected.contains(key)) {
+            d.problems.push_back(where + "reports " + describe(key) +
+                                 ", which no unreduced schedule reaches");
+          }
+        }
+        if (r.runs > reference.runs) {
+          d.problems.push_back(where + std::to_string(r.runs) + " complete runs, more than the " +
+                               std::to_string(reference.runs) + " of no reduction");
+        }
       }
     }
   }

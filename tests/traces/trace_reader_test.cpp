@@ -68,15 +68,44 @@ TEST_CASE("a truncated trace is refused as not JSON, with the byte where it stop
 
 TEST_CASE("a trace of another version is refused by its version", "[traces][reader]") {
   CHECK(refusal(edited([](OrderedJson& j) { j["version"] = 99; })) ==
-        "trace.version: version 99 is not supported (this interleave reads version 1)");
+        "trace.version: version 99 is not supported (this interleave reads versions 1 to 2)");
+  CHECK(refusal(edited([](OrderedJson& j) { j["version"] = 0; })) ==
+        "trace.version: version 0 is not supported (this interleave reads versions 1 to 2)");
   CHECK(refusal(edited([](OrderedJson& j) { j["version"] = "1"; })) ==
         "trace.version: expected an integer, found \"1\"");
-  // The version is judged before the rest: a version-2 trace may have other fields.
+  // The version is judged before the rest: a version-3 trace may have other fields.
   CHECK_THAT(refusal(edited([](OrderedJson& j) {
-               j["version"] = 2;
+               j["version"] = 3;
                j["events"] = "elsewhere";
              })),
-             StartsWith("trace.version: version 2 is not supported"));
+             StartsWith("trace.version: version 3 is not supported"));
+}
+
+TEST_CASE("a version-1 trace has no granularity and no call steps", "[traces][reader]") {
+  CHECK(refusal(edited([](OrderedJson& j) { j["config"]["granularity"] = "primitive"; })) ==
+        "trace.config.granularity: unknown field (version 1 does not have it)");
+  CHECK(refusal(edited([](OrderedJson& j) { j["events"][6]["call"] = "lock"; })) ==
+        "trace.events[6].call: unknown field (version 1 does not have it)");
+}
+
+TEST_CASE("a version-2 trace names a known granularity and every call's operation",
+          "[traces][reader]") {
+  auto v2 = [](auto&& edit) {
+    return refusal(edited([&](OrderedJson& j) {
+      j["version"] = 2;
+      edit(j);
+    }));
+  };
+  CHECK(v2([](OrderedJson& j) { j["config"]["granularity"] = "coarse"; }) ==
+        "trace.config.granularity: expected \"atomic\" or \"primitive\", found \"coarse\"");
+  CHECK(v2([](OrderedJson& j) { j["events"][6]["op"] = "call"; }) ==
+        "trace.events[6].call: missing (a call names its operation)");
+  CHECK(v2([](OrderedJson& j) {
+          j["events"][6]["op"] = "call";
+          j["events"][6]["call"] = "frobnicate";
+        }) == "trace.events[6].call: unknown call \"frobnicate\"");
+  CHECK(v2([](OrderedJson& j) { j["events"][6]["call"] = "lock"; }) ==
+        "trace.events[6].call: only a step whose op is \"call\" has a call");
 }
 
 TEST_CASE("a file of another format is refused by its format", "[traces][reader]") {

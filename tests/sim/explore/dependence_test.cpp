@@ -9,7 +9,7 @@ constexpr ObjectId kX{0};
 constexpr ObjectId kY{1};
 constexpr ObjectId kQ{2};
 Op op(OpKind kind, ObjectId object = kNoObject, ObjectId word = kNoObject) {
-  return Op{kind, object, word, FiberId{0}};
+  return Op{kind, Call::none, kNoGate, object, word, FiberId{0}};
 }
 }  // namespace
 

@@ -14,16 +14,17 @@
 
 namespace interleave::testing {
 
-// explore_builtin(name, params, options) searches the built-in scenario name with NAME=VALUE
-// parameters.
+// explore_builtin(name, params, options, granularity) searches the built-in scenario name with
+// NAME=VALUE // parameters, at atomic granularity unless told otherwise.
 inline ExploreResult explore_builtin(const std::string& name,
                                      const std::vector<std::string>& params = {},
-                                     ExploreOptions options = {}) {
+                                     ExploreOptions options = {},
+                                     Granularity granularity = Granularity::atomic) {
   const Scenario& s = builtin_scenario(name);
   std::string error;
   const auto resolved = s.resolve(params, error);
   REQUIRE(resolved);
-  return explore_scenario(s, *resolved, RunConfig{}, options);
+  return explore_scenario(s, *resolved, RunConfig{.granularity = granularity}, options);
 }
 
 // with(reduction) is the default options with that reduction.

@@ -26,17 +26,19 @@ class HandPath {
   // step(f, kind, object, candidates): f takes a step of kind on object, chosen among
   // candidates; a switch to another fiber there would be a preemption.
   HandPath& step(FiberId f, OpKind kind, ObjectId object, FiberSet candidates) {
-    return take(f, Op{kind, object, kNoObject, FiberId{0}}, candidates);
+    return take(f, Op{kind, Call::none, kNoGate, object, kNoObject, FiberId{0}}, candidates);
   }
   // spawn(parent, child), exit(f), join(f, joined): the steps that order fibers.
   HandPath& spawn(FiberId parent, FiberId child, FiberSet candidates) {
-    return take(parent, Op{OpKind::spawn, kNoObject, kNoObject, child}, candidates);
+    return take(parent, Op{OpKind::spawn, Call::none, kNoGate, kNoObject, kNoObject, child},
+                candidates);
   }
   HandPath& exit(FiberId f, FiberSet candidates) {
-    return take(f, Op{OpKind::exit, kNoObject, kNoObject, FiberId{0}}, candidates);
+    return take(f, Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, FiberId{0}},
+                candidates);
   }
   HandPath& join(FiberId f, FiberId joined, FiberSet candidates) {
-    return take(f, Op{OpKind::join, kNoObject, kNoObject, joined}, candidates);
+    return take(f, Op{OpKind::join, Call::none, kNoGate, kNoObject, kNoObject, joined}, candidates);
   }
   // freeze(k) makes step k part of a task's given prefix.
   HandPath& freeze(std::size_t k) {
@@ -194,12 +196,13 @@ TEST_CASE("race analysis orders a joined fiber's steps before the steps after th
 TEST_CASE("race analysis orders a resume after the wake that caused it", "[sim][explore][races]") {
   // a waits on the queue; b wakes it; at the next point a is runnable with its resume pending.
   HandPath p;
-  p.take(kRaceA, Op{OpKind::wait, kRaceQueue, kRaceX, FiberId{0}}, kAB)
+  p.take(kRaceA, Op{OpKind::wait, Call::none, kNoGate, kRaceQueue, kRaceX, FiberId{0}}, kAB)
       .step(kRaceB, OpKind::wake, kRaceQueue, kB);
   Simulator sim;
   std::array<Op, 3> pending{};
-  pending[index(kRaceA)] = Op{OpKind::resume, kRaceQueue, kNoObject, FiberId{0}};
-  pending[index(kRaceB)] = Op{OpKind::exit, kNoObject, kNoObject, FiberId{0}};
+  pending[index(kRaceA)] =
+      Op{OpKind::resume, Call::none, kNoGate, kRaceQueue, kNoObject, FiberId{0}};
+  pending[index(kRaceB)] = Op{OpKind::exit, Call::none, kNoGate, kNoObject, kNoObject, FiberId{0}};
   const std::array<FiberId, 2> runnable{kRaceA, kRaceB};
   SchedulingPoint::Facts facts;
   facts.pending = pending.data();
