@@ -22,8 +22,8 @@ struct MergeOptions {
 // run_merge(options, program, out, err) reads, checks and merges the parts and prints the
 // search's report; returns 0 when no run failed, 1 when one did. Throws UsageError when a part
 // cannot be read or is not a valid part, when parts are of different searches (scenario,
-// parameters, reduction, granularity, bound, fairness, limits, program or version), when two parts are the
-// same shard, or when shards are missing and allow_missing is false.
+// parameters, reduction, granularity, bound, fairness, limits, program or version), when two parts
+// are the same shard, or when shards are missing and allow_missing is false.
 int run_merge(const MergeOptions& options, const Program& program, std::ostream& out,
               std::ostream& err);
 
