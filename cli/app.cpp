@@ -12,6 +12,7 @@
 #include "cli/explore_command.h"
 #include "cli/export_command.h"
 #include "cli/list_command.h"
+#include "cli/merge_command.h"
 #include "cli/number.h"
 #include "cli/program.h"
 #include "cli/replay_command.h"
@@ -47,8 +48,8 @@ constexpr std::uint64_t kMaxStepsLimit = 4'000'000'000;
 
 // is_command(word) tells whether word names a command.
 bool is_command(std::string_view word) {
-  return word == "list" || word == "run" || word == "explore" || word == "replay" ||
-         word == "export";
+  return word == "list" || word == "run" || word == "explore" || word == "merge" ||
+         word == "replay" || word == "export";
 }
 
 // add_scenario_argument(cmd, scenario, program): the scenario a command runs, by name.
@@ -210,6 +211,12 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
       ->type_name("N")
       ->capture_default_str()
       ->check(in_range({1, 1024}));
+  cmd->add_option("--split-depth", o.split_depth,
+                  "Split the search into subtrees at the D-th choice of each path, for --jobs and "
+                  "--shard (deeper: smaller subtrees, better balance; under dpor more runs)")
+      ->type_name("D")
+      ->capture_default_str()
+      ->check(in_range({1, 64}));
   cmd->add_flag("--stop-at-first-failure", o.stop_at_first_failure,
                 "End the search at its first failing run (with a bound: the one with the fewest "
                 "preemptions) and say how many runs it took");
@@ -225,6 +232,24 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
       ->type_name("FILE")
       ->check(non_empty());
   cmd->add_flag("--json", o.json, "Print one JSON object instead of the report");
+  cmd->add_option("--shard", o.shard,
+                  "Search only shard I of N (from 0) of the search and write it to --out, for `" +
+                      program.name + " merge` (see docs/scale-out.md)")
+      ->type_name("I/N")
+      ->check(non_empty());
+  cmd->add_option("--out", o.out, "With --shard: the part file to write (atomically)")
+      ->type_name("FILE")
+      ->check(non_empty());
+  cmd->add_option("--checkpoint", o.checkpoint,
+                  "Save the search's progress to FILE every few seconds, and resume from FILE when "
+                  "it holds an earlier run's (see docs/scale-out.md)")
+      ->type_name("FILE")
+      ->check(non_empty());
+  cmd->add_option("--checkpoint-every", o.checkpoint_every,
+                  "How often --checkpoint saves (1ms to 1h)")
+      ->type_name("DURATION")
+      ->capture_default_str()
+      ->check(non_empty());
   cmd->footer(
       "The search re-runs the scenario from scratch for every schedule it explores, with\n"
       "tracing off. Two schedules are equivalent when they differ only in the order of\n"
@@ -232,9 +257,39 @@ CLI::App& add_explore_command(CLI::App& app, ExploreCommandOptions& o, const Pro
       "schedule per class. Each distinct outcome (status and reported results) is printed with\n"
       "a witness schedule and the `interleave run --schedule` line that reproduces it; the\n"
       "first failure is re-run with tracing on and written as a trace for `interleave replay`.\n"
-      "Exit codes: 0 no schedule failed, 1 a schedule failed, 2 bad usage or input.\n"
-      "See docs/explore.md.\n");
+      "Exit codes: 0 no schedule failed, 1 a schedule failed, 2 bad usage or input; with\n"
+      "--shard, 0 once the part is written (`merge` gives the verdict).\n"
+      "See docs/explore.md and, for --shard, docs/scale-out.md.\n");
   cmd->callback([&o, bound] { o.bounded = bound->count() > 0; });
+  return *cmd;
+}
+
+// add_merge_command(app, options) registers the subcommand; parsing fills options.
+CLI::App& add_merge_command(CLI::App& app, MergeOptions& o, const Program& program) {
+  CLI::App* cmd = app.add_subcommand(
+      "merge",
+      "Merge the parts of a search written by `explore --shard I/N --out FILE` into the report "
+      "`explore --jobs 1` prints");
+  cmd->add_option("part", o.parts, "Part files, one per shard, any order")
+      ->type_name("PART")
+      ->required();
+  cmd->add_flag("--allow-missing", o.allow_missing,
+                "Merge even when shards are missing; the report then says INCOMPLETE and names "
+                "them");
+  cmd->add_option("--trace-failure", o.trace_failure,
+                  "Write the first failure's trace to FILE (default: as `explore` does)")
+      ->type_name("FILE")
+      ->check(non_empty());
+  cmd->add_flag("--json", o.json, "Print one JSON object instead of the report (as `explore`)");
+  cmd->footer(
+      "Every part must be of the same search (program, interleave version, scenario, parameters,\n"
+      "reduction, granularity, bound, fairness, --split-depth, --max-steps, --step-cost) and\n"
+      "split into the same number of shards, each given once. The report is what `" +
+      program.name +
+      " explore --jobs 1` prints for the whole search,\n"
+      "but for the time (the sum of the shards' times) and \"jobs\" (the number of parts).\n"
+      "Exit codes: 0 no schedule failed, 1 a schedule failed, 2 bad usage, a bad part or parts\n"
+      "that do not merge. See docs/scale-out.md.\n");
   return *cmd;
 }
 
@@ -270,16 +325,18 @@ int run_program(const Program& program, int argc, const char* const* argv, std::
   CLI::App& replay = add_replay_command(app, replay_options, program);
   CLI::App& export_cmd = add_export_command(app, export_options, program);
   CLI::App& explore = add_explore_command(app, explore_options, program);
+  MergeOptions merge_options;
+  CLI::App& merge = add_merge_command(app, merge_options, program);
   const std::string prefix = program.name + ": ";
 
   if (argc < 2) {
-    err << prefix << "error: no command given; the commands are list, run, explore, replay and "
-        << "export (see '" << program.name << " --help')\n";
+    err << prefix << "error: no command given; the commands are list, run, explore, merge, replay "
+        << "and export (see '" << program.name << " --help')\n";
     return kExitUsage;
   }
   if (argv[1][0] != '-' && !is_command(argv[1])) {
     err << prefix << "error: unknown command '" << printable(argv[1])
-        << "'; the commands are list, run, explore, replay and export (see '" << program.name
+        << "'; the commands are list, run, explore, merge, replay and export (see '" << program.name
         << " --help')\n";
     return kExitUsage;
   }
@@ -305,6 +362,7 @@ int run_program(const Program& program, int argc, const char* const* argv, std::
     if (replay.parsed()) return run_replay(replay_options, program, out);
     if (export_cmd.parsed()) return run_export(export_options, out);
     if (explore.parsed()) return run_explore(explore_options, program, out, err);
+    if (merge.parsed()) return run_merge(merge_options, program, out, err);
   } catch (const UsageError& e) {
     err << prefix << "error: " << e.what() << "\n";
     return kExitUsage;

@@ -22,12 +22,17 @@ struct ExploreCommandOptions {
   std::uint64_t max_steps = 10'000;
   std::string time_budget;  // empty: no budget
   std::int64_t jobs = 1;
+  std::uint32_t split_depth = 2;  // 1 to 64: checked by the parser
   bool no_fairness = false;
   bool stop_at_first_failure = false;
   std::vector<std::string> params;
   std::string step_cost = "1us";
   std::string trace_failure;  // empty: failure_trace_path(scenario)
   bool json = false;
+  std::string shard;       // "I/N": search only shard I of N and write it to out; empty: everything
+  std::string out;         // the part file of --shard
+  std::string checkpoint;  // empty: no checkpoint; else the file progress is kept in
+  std::string checkpoint_every = "5s";  // how often the checkpoint is saved
 };
 
 // run_explore(options, program, out, err) searches and reports; returns 0 when no run failed, 1

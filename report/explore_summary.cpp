@@ -33,6 +33,10 @@ std::string explore_summary_json(const ExploreSummary& s) {
   j["jobs"] = s.jobs;
   j["complete"] = r.complete;
   j["stopped_by"] = string_or_null(s.stopped_by);
+  if (!s.missing_shards.empty()) {
+    j["missing_shards"] = s.missing_shards;
+    j["shards"] = s.shards;
+  }
   j["bound_searched"] = optional_json(r.bound);
   j["bound_needed"] = s.preemption_bound ? nlohmann::ordered_json(!r.bound_unneeded)
                                          : nlohmann::ordered_json(nullptr);

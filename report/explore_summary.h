@@ -27,6 +27,10 @@ struct ExploreSummary {
   std::vector<std::string> reproduce;  // per outcome: the command that reproduces its witness
   std::string trace;                   // the first failure's trace file, or empty
   std::string replay;                  // the command that replays that trace, or empty
+  // A merge of shards without some of them (stopped_by "missing_shards"): their indexes,
+  // ascending, and the number of shards of the search.
+  std::vector<std::uint32_t> missing_shards;
+  std::uint32_t shards = 0;
 };
 
 // explore_summary_json(s) renders s as one JSON object followed by a newline; keys in fixed

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "sim/explore/dfs_explorer.h"
-#include "sim/explore/outcome_table.h"
+#include "sim/explore/level_fold.h"
 #include "sim/simulator.h"
 
 namespace interleave {
@@ -26,21 +26,6 @@ std::uint64_t ExploreResult::failures() const {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// How many choice points at the top of the tree the frontier expands in full before handing
-// subtrees to workers. Fixed, so that the result is the same for every number of workers.
-constexpr std::uint32_t kSplitLevel = 2;
-
-// What a part of the search found: one subtree, or (merged in DFS order) one bound level.
-struct PartResult {
-  std::uint64_t runs = 0;
-  std::uint64_t sleep_blocked = 0;
-  std::uint64_t bound_pruned = 0;
-  std::uint64_t max_depth = 0;
-  OutcomeTable outcomes;
-  std::optional<std::size_t> first_failure;            // index into outcomes
-  std::optional<std::uint64_t> runs_to_first_failure;  // runs of this part up to that failure
-};
 
 // State shared by the workers of one search.
 struct Shared {
@@ -91,7 +76,12 @@ PartResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task
   DfsExplorer explorer(rules, std::move(task));
   const auto& body = *shared.body;
   std::uint64_t runs_here = 0;
-  while (!budget_spent(shared, runs_here) && explorer.begin_run()) {
+  for (;;) {
+    if (budget_spent(shared, runs_here)) break;
+    if (!explorer.begin_run()) {
+      r.whole = true;
+      break;
+    }
     const RunResult& run = sim.run(explorer, [&] { body(sim); });
     if (!explorer.error().empty()) throw std::runtime_error(explorer.error());
     ++runs_here;
@@ -127,7 +117,7 @@ PartResult search_task(Simulator& sim, const SearchRules& rules, SearchTask task
 std::vector<SearchTask> frontier(const SearchRules& rules, Shared& shared, std::uint64_t& pruned) {
   std::vector<SearchTask> tasks;
   DfsExplorer explorer(rules, SearchTask{});
-  explorer.split_at(kSplitLevel, &tasks);
+  explorer.split_at(shared.options->split_depth, &tasks);
   Simulator& sim = *shared.home;
   const auto& body = *shared.body;
   while (explorer.begin_run()) {
@@ -138,33 +128,80 @@ std::vector<SearchTask> frontier(const SearchRules& rules, Shared& shared, std::
   return tasks;
 }
 
-// merge_level(level_result, results): the subtrees' results added to level_result, in DFS order.
-PartResult merge_level(PartResult level_result, const std::vector<PartResult>& results);
+// One bound level's split and what the search of (some of) its subtrees found.
+struct LevelSearch {
+  std::uint64_t split_pruned = 0;     // points where the bound cut choices above the split
+  std::vector<PartResult> results;    // one per subtree of the split, in DFS order
+  std::vector<std::size_t> searched;  // the subtrees searched (shard's), ascending
+};
 
-// search_level(rules, shared, level): every schedule within rules, shared out to the workers.
-PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t level) {
-  PartResult level_result;
-  std::vector<SearchTask> tasks = frontier(rules, shared, level_result.bound_pruned);
-  std::vector<PartResult> results(tasks.size());
+// A checkpoint's part of one level, and where to save the level's progress.
+struct LevelProgress {
+  const LevelShare* resumed = nullptr;   // subtrees searched already: taken, not searched again
+  std::function<void(LevelShare)> save;  // called with the subtrees searched whole so far
+  std::chrono::milliseconds every{5000};
+};
+
+// search_level(rules, shared, level, shard, progress): the subtrees of shard (every subtree
+// when shard has count 1) of every schedule within rules, shared out to the workers.
+LevelSearch search_level(const SearchRules& rules, Shared& shared, std::uint32_t level,
+                         ShardId shard, const LevelProgress& progress = {}) {
+  LevelSearch level_search;
+  std::vector<SearchTask> tasks = frontier(rules, shared, level_search.split_pruned);
+  level_search.results.resize(tasks.size());
+  std::vector<PartResult>& results = level_search.results;
+  if (const LevelShare* r = progress.resumed) {
+    if (r->subtrees != tasks.size() || r->split_pruned != level_search.split_pruned) {
+      throw std::invalid_argument("the checkpoint splits bound level " + std::to_string(level) +
+                                  " into " + std::to_string(r->subtrees) +
+                                  " subtrees, this search into " + std::to_string(tasks.size()));
+    }
+    for (const SubtreeResult& t : r->searched) {
+      if (t.index >= tasks.size() || t.index % shard.count != shard.index) {
+        throw std::invalid_argument("the checkpoint holds subtree " + std::to_string(t.index) +
+                                    ", which is not this shard's");
+      }
+      results[t.index] = part_result(t);
+    }
+  }
+  for (std::size_t t = shard.index; t < tasks.size(); t += shard.count) {
+    level_search.searched.push_back(t);
+  }
+  std::vector<std::size_t> mine;  // the shard's subtrees still to search
+  for (std::size_t t : level_search.searched) {
+    if (!results[t].whole) mine.push_back(t);
+  }
+  // snapshot(): the subtrees searched whole so far (under the mutex in the workers' path).
+  auto snapshot = [&] {
+    LevelShare share;
+    share.subtrees = tasks.size();
+    share.split_pruned = level_search.split_pruned;
+    for (std::size_t t : level_search.searched) {
+      if (results[t].whole) share.searched.push_back(subtree_result(t, results[t]));
+    }
+    return share;
+  };
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
   std::condition_variable done_cv;
   std::size_t finished = 0;
   std::exception_ptr error;
   const unsigned workers =
-      static_cast<unsigned>(std::min<std::size_t>(shared.options->jobs, tasks.size()));
-  if (workers <= 1 && !shared.options->progress) {
+      static_cast<unsigned>(std::min<std::size_t>(shared.options->jobs, mine.size()));
+  if (workers <= 1 && !shared.options->progress && !progress.save) {
     // One worker and nobody to report progress to: the calling thread does the work itself.
-    for (std::size_t t = 0; t < tasks.size() && !shared.stop; ++t) {
-      results[t] = search_task(*shared.home, rules, std::move(tasks[t]), shared);
+    for (std::size_t i = 0; i < mine.size() && !shared.stop; ++i) {
+      results[mine[i]] = search_task(*shared.home, rules, std::move(tasks[mine[i]]), shared);
     }
-    return merge_level(std::move(level_result), results);
+    return level_search;
   }
   auto work = [&] {
     try {
       Simulator sim(shared.config);
-      for (std::size_t t = next++; t < tasks.size() && !shared.stop; t = next++) {
-        results[t] = search_task(sim, rules, std::move(tasks[t]), shared);
+      for (std::size_t i = next++; i < mine.size() && !shared.stop; i = next++) {
+        PartResult r = search_task(sim, rules, std::move(tasks[mine[i]]), shared);
+        std::lock_guard<std::mutex> lock(mutex);
+        results[mine[i]] = std::move(r);
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex);
@@ -181,8 +218,17 @@ PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t 
   {
     std::unique_lock<std::mutex> lock(mutex);
     const ExploreOptions& o = *shared.options;
+    Clock::time_point saved = Clock::now();
     while (finished < workers) {
-      done_cv.wait_for(lock, o.progress_interval);
+      done_cv.wait_for(lock, progress.save ? std::min(o.progress_interval, progress.every)
+                                           : o.progress_interval);
+      if (progress.save && finished < workers && Clock::now() - saved >= progress.every) {
+        LevelShare share = snapshot();
+        lock.unlock();
+        progress.save(std::move(share));
+        lock.lock();
+        saved = Clock::now();
+      }
       if (o.progress && finished < workers) {
         ExploreProgress p;
         p.runs = shared.runs.load();
@@ -198,24 +244,20 @@ PartResult search_level(const SearchRules& rules, Shared& shared, std::uint32_t 
   }
   for (std::thread& t : threads) t.join();
   if (error) std::rethrow_exception(error);
-  return merge_level(std::move(level_result), results);
+  return level_search;
 }
 
-PartResult merge_level(PartResult level_result, const std::vector<PartResult>& results) {
-  for (const PartResult& r : results) {
-    if (!level_result.first_failure && r.first_failure) {
-      level_result.runs_to_first_failure = level_result.runs + *r.runs_to_first_failure;
-    }
-    level_result.runs += r.runs;
-    level_result.sleep_blocked += r.sleep_blocked;
-    level_result.bound_pruned += r.bound_pruned;
-    level_result.max_depth = std::max(level_result.max_depth, r.max_depth);
-    const std::vector<std::size_t> where = level_result.outcomes.merge(r.outcomes.classes());
-    if (!level_result.first_failure && r.first_failure) {
-      level_result.first_failure = where[*r.first_failure];
-    }
-  }
-  return level_result;
+// rules_at(options, level): what the search may choose at one bound level.
+SearchRules rules_at(const ExploreOptions& options, std::uint32_t level) {
+  SearchRules rules;
+  rules.reduction = options.reduction;
+  rules.fair = options.fair;
+  if (options.preemption_bound) rules.preemption_bound = level;
+  return rules;
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 }  // namespace
@@ -223,6 +265,9 @@ PartResult merge_level(PartResult level_result, const std::vector<PartResult>& r
 ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, const RunConfig& config,
                                const ExploreOptions& options) {
   if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
+  if (options.split_depth == 0) {
+    throw std::invalid_argument("explore: split_depth must be at least 1");
+  }
   Shared shared;
   shared.body = &body;
   shared.config = config;
@@ -232,58 +277,83 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
   shared.home = &home;
   shared.start = Clock::now();
 
-  ExploreResult result;
-  OutcomeTable earliest;  // every outcome's witness from the lowest bound it appeared at
-  std::optional<std::pair<Status, Results>> first_failure;
+  LevelFold fold(options.preemption_bound);
   const std::uint32_t last_level = options.preemption_bound.value_or(0);
-  std::uint64_t runs_before = 0;  // complete runs of the bound levels searched before this one
   for (std::uint32_t level = 0; level <= last_level; ++level) {
-    SearchRules rules;
-    rules.reduction = options.reduction;
-    rules.fair = options.fair;
-    if (options.preemption_bound) rules.preemption_bound = level;
-    PartResult r = search_level(rules, shared, level);
-    for (const OutcomeClass& c : r.outcomes.classes()) {
-      if (!earliest.find(c.status, c.results)) earliest.push(c);
+    LevelSearch s = search_level(rules_at(options, level), shared, level, ShardId{});
+    PartResult r;
+    r.bound_pruned = s.split_pruned;
+    if (!fold.add(level, merge_level(std::move(r), s.results), shared.stop)) break;
+  }
+  return fold.finish(shared.reason.load(), seconds_since(shared.start));
+}
+
+ShardResult explore_shard(const std::function<void(Simulator&)>& body, const RunConfig& config,
+                          const ExploreOptions& options, ShardId shard,
+                          const ShardProgress& progress) {
+  if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
+  if (options.split_depth == 0) {
+    throw std::invalid_argument("explore: split_depth must be at least 1");
+  }
+  if (shard.count == 0 || shard.index >= shard.count) {
+    throw std::invalid_argument("explore: a shard's index must be below the number of shards");
+  }
+  Shared shared;
+  shared.body = &body;
+  shared.config = config;
+  shared.config.max_steps = options.max_steps;
+  shared.options = &options;
+  Simulator home(shared.config);
+  shared.home = &home;
+  shared.start = Clock::now();
+
+  ShardResult result;
+  result.shard = shard;
+  const std::uint32_t last_level = options.preemption_bound.value_or(0);
+  for (std::uint32_t level = 0; level <= last_level; ++level) {
+    LevelProgress level_progress;
+    if (progress.resume != nullptr && level < progress.resume->levels.size()) {
+      level_progress.resumed = &progress.resume->levels[level];
     }
-    if (!first_failure && r.first_failure) {
-      const OutcomeClass& f = r.outcomes.classes()[*r.first_failure];
-      first_failure.emplace(f.status, f.results);
-      result.runs_to_first_failure = runs_before + *r.runs_to_first_failure;
+    if (progress.save) {
+      level_progress.every = progress.every;
+      level_progress.save = [&](LevelShare partial) {
+        ShardResult so_far = result;
+        so_far.levels.push_back(std::move(partial));
+        so_far.stopped_by = StopReason::interrupted;
+        so_far.seconds = seconds_since(shared.start);
+        progress.save(so_far);
+      };
     }
-    runs_before += r.runs;
-    result.runs = r.runs;
-    result.sleep_blocked = r.sleep_blocked;
-    result.bound_pruned = r.bound_pruned;
-    result.max_depth = std::max(result.max_depth, r.max_depth);
-    result.outcomes = r.outcomes.take();
-    if (options.preemption_bound) result.bound = level;
+    LevelSearch s = search_level(rules_at(options, level), shared, level, shard, level_progress);
+    LevelShare share;
+    share.subtrees = s.results.size();
+    share.split_pruned = s.split_pruned;
+    bool pruned = s.split_pruned != 0;
+    for (std::size_t t : s.searched) {
+      const PartResult& r = s.results[t];
+      if (!r.whole) continue;  // cut short by a stop: searched again when resumed
+      pruned = pruned || r.bound_pruned != 0;
+      share.searched.push_back(subtree_result(t, r));
+    }
+    result.levels.push_back(std::move(share));
     if (shared.stop) break;
-    if (options.preemption_bound && r.bound_pruned == 0) {
-      // No choice was cut: a higher bound would search exactly the same runs again.
-      result.bound_unneeded = true;
+    if (options.preemption_bound && !pruned) {
+      // Nothing was cut here: every higher level would search the same runs again.
+      result.saturated = true;
       break;
     }
   }
-  // Witnesses come from the lowest bound at which each outcome appeared (fewest preemptions).
-  for (OutcomeClass& c : result.outcomes) {
-    const auto i = earliest.find(c.status, c.results);
-    c.witness = earliest.classes()[*i].witness;
-    c.message = earliest.classes()[*i].message;
-    c.preemptions = earliest.classes()[*i].preemptions;
-  }
-  if (first_failure) {
-    for (std::size_t i = 0; i < result.outcomes.size(); ++i) {
-      const OutcomeClass& c = result.outcomes[i];
-      if (c.status == first_failure->first && c.results == first_failure->second) {
-        result.first_failure = i;
-      }
-    }
-  }
   result.stopped_by = shared.reason.load();
-  result.complete = result.stopped_by == StopReason::none;
-  result.seconds = std::chrono::duration<double>(Clock::now() - shared.start).count();
+  result.seconds = seconds_since(shared.start);
   return result;
+}
+
+ShardResult explore_shard(const Scenario& scenario, const Params& params, const RunConfig& config,
+                          const ExploreOptions& options, ShardId shard,
+                          const ShardProgress& progress) {
+  const std::function<void(Simulator&)> body = [&](Simulator& sim) { scenario.body(sim, params); };
+  return explore_shard(body, config, options, shard, progress);
 }
 
 ExploreResult explore_scenario(const Scenario& scenario, const Params& params,

@@ -21,7 +21,7 @@ struct ExploreProgress {
 };
 
 // The settings of one search. The result does not depend on jobs unless max_runs or
-// time_budget stops the search early.
+// time_budget stops the search early; under dpor the run counts depend on split_depth.
 struct ExploreOptions {
   Reduction reduction = Reduction::dpor;
   // Search preemption bounds 0, 1, ..., K in turn, so that the first failure found has the
@@ -35,6 +35,11 @@ struct ExploreOptions {
   std::optional<std::chrono::milliseconds> time_budget;  // stop after this much real time
   std::uint64_t max_steps = 10'000;                      // per run; beyond it a run is a livelock
   unsigned jobs = 1;  // worker threads, each with its own simulator
+  // The top of the tree is expanded in full down to the split_depth-th point with a choice on each
+  // path, and split there into subtrees that workers (jobs) and shards search apart. Fixed per
+  // search, so the result is the same for every number of workers or shards; deeper gives more,
+  // smaller subtrees (better balance) at the cost of runs that dpor would have left out above it.
+  std::uint32_t split_depth = 2;
   // End the search at its first failing run. Bound levels are searched in order, so the failure
   // has the fewest preemptions; with one worker it is also the first in DFS order.
   bool stop_at_first_failure = false;

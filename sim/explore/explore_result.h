@@ -22,7 +22,15 @@ struct OutcomeClass {
 };
 
 // What stopped a search before it was complete.
-enum class StopReason : std::uint8_t { none, max_runs, time_budget, first_failure, interrupted };
+// missing_shards: a merge of shards (merge_shards()) was not given all of them.
+enum class StopReason : std::uint8_t {
+  none,
+  max_runs,
+  time_budget,
+  first_failure,
+  interrupted,
+  missing_shards
+};
 
 // The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
 struct ExploreResult {

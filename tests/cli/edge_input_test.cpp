@@ -88,9 +88,10 @@ TEST_CASE("a flag that would do nothing is refused, naming where it applies", "[
 
 TEST_CASE("an unknown command or a miscased scenario gets a helpful message", "[cli][edges]") {
   check_refused({"frobnicate"},
-                "unknown command 'frobnicate'; the commands are list, run, explore, replay and "
-                "export");
-  check_refused({}, "no command given; the commands are list, run, explore, replay and export");
+                "unknown command 'frobnicate'; the commands are list, run, explore, merge, replay "
+                "and export");
+  check_refused({},
+                "no command given; the commands are list, run, explore, merge, replay and export");
   check_refused({"run", "ARTICLE/RACE"}, "did you mean 'article/race'?");
   check_refused({"run", "article/race", "--schedule",
                  "0\xc3\x97"

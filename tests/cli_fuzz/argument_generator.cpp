@@ -198,6 +198,19 @@ void export_case(Rng& rng, FuzzCase& c) {
   if (coin(rng, 20)) c.args.insert(c.args.end(), {"--width", pick(rng, kNumbers, 4)});
 }
 
+void merge_case(Rng& rng, FuzzCase& c) {
+  // part.json is shard 0 of 2 of article/race: alone it is refused (shard 1 is missing), with
+  // --allow-missing it is merged; the other files are not parts.
+  constexpr const char* kParts[] = {"part.json",    "part.json", "trace.json", "bad.json",
+                                    "missing.json", "dir",       "/dev/null",  ""};
+  c.args = {"merge", pick(rng, kParts, 2)};
+  if (coin(rng, 30)) c.args.push_back(pick(rng, kParts, 2));
+  if (coin(rng, 50)) c.args.push_back("--allow-missing");
+  if (coin(rng, 20)) add_output(c, "--trace-failure", pick(rng, kOutputs, 2));
+  if (coin(rng, 30)) c.args.push_back("--json");
+  c.may_create.push_back("article-race.failure.json");
+}
+
 }  // namespace
 
 FuzzCase fuzz_case(std::uint64_t seed) {
@@ -225,7 +238,11 @@ FuzzCase fuzz_case(std::uint64_t seed) {
       explore_case(rng, c);
       break;
     case 7:
-      replay_case(rng, c);
+      if (coin(rng, 50)) {
+        replay_case(rng, c);
+      } else {
+        merge_case(rng, c);
+      }
       break;
     default:
       export_case(rng, c);
@@ -237,7 +254,7 @@ FuzzCase fuzz_case(std::uint64_t seed) {
 }
 
 std::vector<std::string> fuzz_fixture_files() {
-  return {"trace.json", "bad.json", "dir", "link.json", "dangling.json"};
+  return {"trace.json", "bad.json", "dir", "link.json", "dangling.json", "part.json"};
 }
 
 }  // namespace interleave::testing

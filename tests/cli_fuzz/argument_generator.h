@@ -21,7 +21,7 @@ FuzzCase fuzz_case(std::uint64_t seed);
 
 // The files a fuzz case may refer to, which the runner makes before the first case: a valid
 // trace (trace.json), a file that is not JSON (bad.json), a folder (dir), a link to trace.json
-// (link.json) and a dangling link (dangling.json).
+// (link.json), a dangling link (dangling.json) and a part file of a search (part.json).
 std::vector<std::string> fuzz_fixture_files();
 
 }  // namespace interleave::testing

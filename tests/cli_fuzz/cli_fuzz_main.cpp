@@ -97,6 +97,12 @@ void make_fixtures(const std::string& dir, const std::string& cli) {
     std::cerr << "interleave_cli_fuzz: could not record the fixture trace\n";
     std::exit(2);
   }
+  const Finished part =
+      run_limited(cli, {"explore", "article/race", "--shard", "0/2", "--out", "part.json"}, dir);
+  if (part.code != 0 || !fs::exists(dir + "/part.json")) {
+    std::cerr << "interleave_cli_fuzz: could not write the fixture part\n";
+    std::exit(2);
+  }
   std::ofstream(dir + "/bad.json") << "{\"not\": \"a trace\"";
   fs::create_directory(dir + "/dir");
   fs::create_symlink("trace.json", dir + "/link.json");
