@@ -131,13 +131,7 @@ int run_explore_checkpointed(const ExploreCommandOptions& o, const Program& prog
   ExploreSummary summary;
   const std::vector<ShardResult> whole = {part.result};
   summary.result = merge_shards(whole, options.preemption_bound, 1);
-  summary.scenario = scenario.name;
-  summary.params = params.values();
-  summary.reduction = std::string(to_string(options.reduction));
-  summary.granularity = std::string(to_string(config.granularity));
-  summary.preemption_bound = options.preemption_bound;
-  summary.fair = options.fair;
-  summary.jobs = options.jobs;
+  set_search(summary, scenario, params, options, config);
   return report_search(
       o, program, scenario, params, summary,
       [&](const OutcomeClass& failure) {

@@ -119,13 +119,7 @@ int run_explore(const ExploreCommandOptions& o, const Program& program, std::ost
   }
   progress.clear();
 
-  summary.scenario = scenario.name;
-  summary.params = params.values();
-  summary.reduction = std::string(to_string(options.reduction));
-  summary.granularity = std::string(to_string(config.granularity));
-  summary.preemption_bound = options.preemption_bound;
-  summary.fair = options.fair;
-  summary.jobs = options.jobs;
+  set_search(summary, scenario, params, options, config);
   const int code = report_search(
       o, program, scenario, params, summary,
       [&](const OutcomeClass& failure) {

@@ -170,22 +170,15 @@ Trace record_failure(const Program& program, const Scenario& scenario, const Par
   return trace;
 }
 
-std::string stop_reason_name(StopReason r) {
-  switch (r) {
-    case StopReason::none:
-      return "";
-    case StopReason::max_runs:
-      return "max_runs";
-    case StopReason::time_budget:
-      return "time_budget";
-    case StopReason::first_failure:
-      return "first_failure";
-    case StopReason::interrupted:
-      return "interrupted";
-    case StopReason::missing_shards:
-      return "missing_shards";
-  }
-  return "";
+void set_search(ExploreSummary& summary, const Scenario& scenario, const Params& params,
+                const ExploreOptions& options, const RunConfig& config) {
+  summary.scenario = scenario.name;
+  summary.params = params.values();
+  summary.reduction = std::string(to_string(options.reduction));
+  summary.granularity = std::string(to_string(config.granularity));
+  summary.preemption_bound = options.preemption_bound;
+  summary.fair = options.fair;
+  summary.jobs = options.jobs;
 }
 
 int report_search(const ExploreCommandOptions& o, const Program& program, const Scenario& scenario,
@@ -193,7 +186,7 @@ int report_search(const ExploreCommandOptions& o, const Program& program, const 
                   const std::function<Trace(const OutcomeClass&)>& failure_trace,
                   std::ostream& out) {
   const ExploreResult& r = summary.result;
-  summary.stopped_by = stop_reason_name(r.stopped_by);
+  summary.stopped_by = std::string(to_string(r.stopped_by));
   for (const OutcomeClass& outcome : r.outcomes) {
     summary.witnesses.push_back(format_schedule(outcome.witness));
     summary.reproduce.push_back(reproduce_line(o, program, scenario, params, outcome));

@@ -10,6 +10,7 @@
 #include "cli/explore_command.h"
 #include "report/explore_summary.h"
 #include "sim/config.h"
+#include "sim/explore/explore_options.h"
 #include "sim/scenario.h"
 #include "traces/trace.h"
 
@@ -26,14 +27,16 @@ int report_search(const ExploreCommandOptions& o, const Program& program, const 
                   const std::function<Trace(const OutcomeClass&)>& failure_trace,
                   std::ostream& out);
 
+// set_search(summary, scenario, params, options, config) fills in how the search was made: the
+// scenario and its parameters, the reduction, granularity, bound, fairness and workers.
+void set_search(ExploreSummary& summary, const Scenario& scenario, const Params& params,
+                const ExploreOptions& options, const RunConfig& config);
+
 // record_failure(program, scenario, params, config, bound, failure) is the trace of failure's
 // witness, re-executed with a recorder; a re-run that ends otherwise (the scenario is not
 // deterministic) throws UsageError.
 Trace record_failure(const Program& program, const Scenario& scenario, const Params& params,
                      const RunConfig& config, std::optional<std::uint32_t> preemption_bound,
                      const OutcomeClass& failure);
-
-// stop_reason_name(r) is how --json names what stopped a search ("max_runs", ...); empty for none.
-std::string stop_reason_name(StopReason r);
 
 }  // namespace interleave

@@ -11,24 +11,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string_view stop_name(StopReason r) {
-  switch (r) {
-    case StopReason::none:
-      return "";
-    case StopReason::max_runs:
-      return "max_runs";
-    case StopReason::time_budget:
-      return "time_budget";
-    case StopReason::first_failure:
-      return "first_failure";
-    case StopReason::interrupted:
-      return "interrupted";
-    case StopReason::missing_shards:
-      return "missing_shards";
-  }
-  return "";
-}
-
 Json outcome_json(const OutcomeClass& o) {
   return {{"status", std::string(to_string(o.status))}, {"message", o.message},
           {"results", results_to_json(o.results)},      {"count", o.count},
@@ -87,7 +69,7 @@ std::string explore_part_json(const ExplorePart& part) {
   j["jobs"] = part.jobs;
   j["checkpoint"] = part.checkpoint;
   j["stopped_by"] =
-      r.stopped_by == StopReason::none ? Json(nullptr) : Json(std::string(stop_name(r.stopped_by)));
+      r.stopped_by == StopReason::none ? Json(nullptr) : Json(std::string(to_string(r.stopped_by)));
   j["saturated"] = r.saturated;
   std::uint64_t runs = 0;
   std::uint64_t blocked = 0;

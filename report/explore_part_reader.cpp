@@ -15,12 +15,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// stop_reasons[] are the reasons a part may name in stopped_by, with their names.
+// stop_reasons[] are the reasons a part may name in stopped_by, with their names (to_string).
 constexpr std::pair<StopReason, std::string_view> kStopReasons[] = {
-    {StopReason::max_runs, "max_runs"},
-    {StopReason::time_budget, "time_budget"},
-    {StopReason::first_failure, "first_failure"},
-    {StopReason::interrupted, "interrupted"}};
+    {StopReason::max_runs, to_string(StopReason::max_runs)},
+    {StopReason::time_budget, to_string(StopReason::time_budget)},
+    {StopReason::first_failure, to_string(StopReason::first_failure)},
+    {StopReason::interrupted, to_string(StopReason::interrupted)}};
 
 // Reads a part member by member; the first problem ends the reading, and error() names it.
 class PartReader {

@@ -256,6 +256,20 @@ SearchRules rules_at(const ExploreOptions& options, std::uint32_t level) {
   return rules;
 }
 
+// share(shared, body, config, options) checks options and gives a search's shared state what
+// it searches and how (the caller adds its simulator and the start time).
+void share(Shared& shared, const std::function<void(Simulator&)>& body, const RunConfig& config,
+           const ExploreOptions& options) {
+  if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
+  if (options.split_depth == 0) {
+    throw std::invalid_argument("explore: split_depth must be at least 1");
+  }
+  shared.body = &body;
+  shared.config = config;
+  shared.config.max_steps = options.max_steps;
+  shared.options = &options;
+}
+
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -264,15 +278,8 @@ double seconds_since(Clock::time_point start) {
 
 ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, const RunConfig& config,
                                const ExploreOptions& options) {
-  if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
-  if (options.split_depth == 0) {
-    throw std::invalid_argument("explore: split_depth must be at least 1");
-  }
   Shared shared;
-  shared.body = &body;
-  shared.config = config;
-  shared.config.max_steps = options.max_steps;
-  shared.options = &options;
+  share(shared, body, config, options);
   Simulator home(shared.config);
   shared.home = &home;
   shared.start = Clock::now();
@@ -291,18 +298,11 @@ ExploreResult explore_scenario(const std::function<void(Simulator&)>& body, cons
 ShardResult explore_shard(const std::function<void(Simulator&)>& body, const RunConfig& config,
                           const ExploreOptions& options, ShardId shard,
                           const ShardProgress& progress) {
-  if (options.jobs == 0) throw std::invalid_argument("explore: jobs must be at least 1");
-  if (options.split_depth == 0) {
-    throw std::invalid_argument("explore: split_depth must be at least 1");
-  }
+  Shared shared;
+  share(shared, body, config, options);
   if (shard.count == 0 || shard.index >= shard.count) {
     throw std::invalid_argument("explore: a shard's index must be below the number of shards");
   }
-  Shared shared;
-  shared.body = &body;
-  shared.config = config;
-  shared.config.max_steps = options.max_steps;
-  shared.options = &options;
   Simulator home(shared.config);
   shared.home = &home;
   shared.start = Clock::now();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../ids.h"
@@ -31,6 +32,26 @@ enum class StopReason : std::uint8_t {
   interrupted,
   missing_shards
 };
+
+// to_string(r) is how --json and part files name what stopped a search ("max_runs", ...); empty
+// for none.
+constexpr std::string_view to_string(StopReason r) {
+  switch (r) {
+    case StopReason::none:
+      return "";
+    case StopReason::max_runs:
+      return "max_runs";
+    case StopReason::time_budget:
+      return "time_budget";
+    case StopReason::first_failure:
+      return "first_failure";
+    case StopReason::interrupted:
+      return "interrupted";
+    case StopReason::missing_shards:
+      return "missing_shards";
+  }
+  return "";
+}
 
 // The report of a search. Runs are complete runs; a run cut by a sleep set is counted apart.
 struct ExploreResult {

@@ -55,8 +55,10 @@ void entry_orders(Simulator& sim, int threads,
   sim.report("order", order);
 }
 
-std::set<std::int64_t> orders_found(const std::function<void(Simulator&)>& body,
-                                    Granularity granularity, std::uint64_t* runs = nullptr) {
+// first_results(body, granularity, runs) searches body completely at granularity and is the set
+// of the first result each outcome reports (every outcome must be ok); runs receives the count.
+std::set<std::int64_t> first_results(const std::function<void(Simulator&)>& body,
+                                     Granularity granularity, std::uint64_t* runs = nullptr) {
   ExploreOptions o;
   o.max_runs = 200'000;
   const ExploreResult r = explore_scenario(body, RunConfig{.granularity = granularity}, o);
@@ -101,9 +103,9 @@ TEST_CASE("every order of entering a mutex is reached at both granularities",
   };
   std::uint64_t primitive_runs = 0;
   std::uint64_t atomic_runs = 0;
-  CHECK(orders_found(body(4), Granularity::primitive) == permutations(4));
-  CHECK(orders_found(body(3), Granularity::primitive, &primitive_runs) == permutations(3));
-  CHECK(orders_found(body(3), Granularity::atomic, &atomic_runs) == permutations(3));
+  CHECK(first_results(body(4), Granularity::primitive) == permutations(4));
+  CHECK(first_results(body(3), Granularity::primitive, &primitive_runs) == permutations(3));
+  CHECK(first_results(body(3), Granularity::atomic, &atomic_runs) == permutations(3));
   CHECK(primitive_runs < atomic_runs);
 }
 
@@ -117,7 +119,7 @@ TEST_CASE("every order of acquiring a semaphore of one unit is reached at primit
       s.release();
     });
   };
-  CHECK(orders_found(body, Granularity::primitive) == permutations(4));
+  CHECK(first_results(body, Granularity::primitive) == permutations(4));
 }
 
 TEST_CASE("every order of writers on a readers-writer lock is reached at primitive granularity",
@@ -130,8 +132,8 @@ TEST_CASE("every order of writers on a readers-writer lock is reached at primiti
       l.unlock();
     });
   };
-  CHECK(orders_found(body, Granularity::primitive) == permutations(3));
-  CHECK(orders_found(body, Granularity::atomic) == permutations(3));
+  CHECK(first_results(body, Granularity::primitive) == permutations(3));
+  CHECK(first_results(body, Granularity::atomic) == permutations(3));
 }
 
 TEST_CASE("every order of getting from a queue is reached at primitive granularity",
@@ -159,8 +161,8 @@ TEST_CASE("every order of getting from a queue is reached at primitive granulari
       sim.report("order", order);
     };
   };
-  CHECK(orders_found(body(3), Granularity::primitive) == permutations(3));
-  CHECK(orders_found(body(2), Granularity::primitive) == permutations(2));
+  CHECK(first_results(body(3), Granularity::primitive) == permutations(3));
+  CHECK(first_results(body(2), Granularity::primitive) == permutations(2));
   // (At atomic granularity even two consumers take more than the budget: a queue is a mutex and
   // three condition variables, every atomic step of them visible.)
 }
@@ -186,15 +188,8 @@ TEST_CASE("a timed lock gives up at its deadline at primitive granularity as at 
       }
       sim.report("got", got);
     };
-    std::set<std::int64_t> at[2];
-    for (const Granularity g : {Granularity::atomic, Granularity::primitive}) {
-      const ExploreResult r = explore_scenario(body, RunConfig{.granularity = g}, {});
-      REQUIRE(r.complete);
-      for (const OutcomeClass& c : r.outcomes) {
-        CHECK(c.status == Status::ok);
-        at[g == Granularity::primitive].insert(std::get<std::int64_t>(c.results.at(0).second));
-      }
-    }
+    const std::set<std::int64_t> at[2] = {first_results(body, Granularity::atomic),
+                                          first_results(body, Granularity::primitive)};
     CHECK(at[0] == at[1]);
     CHECK(at[1].contains(1));  // t1 first, or after t0's section
     if (wait == Nanos{2us}) CHECK(at[1].contains(0));
@@ -257,15 +252,8 @@ TEST_CASE("a barrier's action runs before any party leaves, at both granularitie
     }
     sim.report("seen", seen);
   };
-  std::set<std::int64_t> at[2];
-  for (const Granularity g : {Granularity::atomic, Granularity::primitive}) {
-    const ExploreResult r = explore_scenario(body, RunConfig{.granularity = g}, {});
-    REQUIRE(r.complete);
-    for (const OutcomeClass& c : r.outcomes) {
-      CHECK(c.status == Status::ok);
-      at[g == Granularity::primitive].insert(std::get<std::int64_t>(c.results.at(0).second));
-    }
-  }
+  const std::set<std::int64_t> at[2] = {first_results(body, Granularity::atomic),
+                                        first_results(body, Granularity::primitive)};
   CHECK(at[1] == std::set<std::int64_t>{11});
   CHECK(at[0] == at[1]);
 }
